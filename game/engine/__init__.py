@@ -1,0 +1,23 @@
+"""The pure engine: state, parser, actions, conditions and effects, step. No I/O."""
+
+from game.engine.output import Paragraph, Request, Turn
+from game.engine.serial import StateDataError, state_from_data, state_to_data
+from game.engine.state import GameState, initial_state
+from game.engine.status import Status, scope_words, status
+from game.engine.step import new_game, step
+
+__all__ = [
+    "GameState",
+    "Paragraph",
+    "Request",
+    "StateDataError",
+    "Status",
+    "Turn",
+    "initial_state",
+    "new_game",
+    "scope_words",
+    "state_from_data",
+    "state_to_data",
+    "status",
+    "step",
+]

@@ -1,0 +1,166 @@
+"""Talking to people: ASK/TELL topics, TALK TO menus, GIVE/SHOW, orders, ATTACK."""
+
+from __future__ import annotations
+
+from game.engine.actions.common import the
+from game.engine.actions.senses import flavour
+from game.engine.conditions import holds
+from game.engine.draft import Draft
+from game.engine.effects import respond, run_effects
+from game.engine.parser import Command
+from game.engine.scope import characters_here
+from game.model import Character
+
+BYE_WORDS = frozenset({"bye", "goodbye", "leave", "end", "stop", "0", "nothing", "farewell", "done"})
+
+
+def _person(d: Draft, cmd: Command) -> Character | None:
+    """The character spoken to: the one named, or the only one here."""
+    if cmd.objs:
+        thing = cmd.objs[0]
+        if thing not in d.world.characters:
+            d.say(f"You can't talk to {the(d, thing)}.")
+            return None
+        return d.world.characters[thing]
+    here = characters_here(d.world, d)
+    if len(here) == 1:
+        return d.world.characters[here[0]]
+    d.say("There's nobody here to talk to." if not here else "Who do you mean?")
+    return None
+
+
+def ask(d: Draft, cmd: Command) -> None:
+    """ASK X ABOUT Y / TELL X ABOUT Y."""
+    person = _person(d, cmd)
+    if person is None:
+        return
+    phrase = " ".join(cmd.words)
+    words = set(cmd.words)
+    for topic in person.topics:
+        if any(p in phrase if " " in p else p in words for p in topic.words):
+            if respond(d, topic.replies, "dialogue"):
+                d.actions.append(("ask", topic.id))
+                return
+    d.say(person.default_reply or f"{person.name} has nothing to say about that.", "dialogue")
+
+
+def talk(d: Draft, cmd: Command) -> None:
+    """TALK TO X: open the menu conversation."""
+    person = _person(d, cmd)
+    if person is None:
+        return
+    if "start" not in person.talk:
+        d.say(person.default_reply or f"{person.name} doesn't seem to want to talk. Try asking about something.",
+              "dialogue")
+        return
+    d.phase = "dialogue"
+    show_node(d, person.id, "start")
+
+
+def show_node(d: Draft, char: str, node_id: str) -> None:
+    """Say a talk node's text and list the choices open now."""
+    node = d.world.characters[char].talk[node_id]
+    d.dialogue = (char, node_id)
+    d.say(node.text, "dialogue")
+    choices = open_choices(d, char, node_id)
+    if not choices:
+        end_dialogue(d)
+        return
+    for number, choice in enumerate(choices, 1):
+        d.say(f"{number}. {choice.label}", "choice")
+    d.say("(Choose a number, or say BYE.)", "meta")
+
+
+def open_choices(d: Draft, char: str, node_id: str) -> list:
+    """The choices of a node whose conditions hold."""
+    node = d.world.characters[char].talk[node_id]
+    return [c for c in node.choices if holds(d, c.when)]
+
+
+def end_dialogue(d: Draft) -> None:
+    """Leave the menu conversation."""
+    d.dialogue = None
+    if d.phase == "dialogue":
+        d.phase = "exploring"
+
+
+def choose(d: Draft, text: str) -> bool:
+    """Answer a dialogue menu; False when the text is not a menu answer."""
+    char, node_id = d.dialogue
+    words = text.strip().lower().split()
+    if not words:
+        return False
+    if words[0] in BYE_WORDS:
+        d.say("You end the conversation.", "meta")
+        end_dialogue(d)
+        return True
+    choices = open_choices(d, char, node_id)
+    picked = None
+    if words[0].isdigit():
+        index = int(words[0]) - 1
+        if not 0 <= index < len(choices):
+            d.say(f"Choose a number from 1 to {len(choices)}, or say BYE.", "error")
+            return True
+        picked = choices[index]
+    else:
+        for choice in choices:
+            if " ".join(words) in choice.label.lower():
+                picked = choice
+                break
+    if picked is None:
+        return False
+    d.say(picked.reply, "dialogue")
+    d.actions.append(("talk", char))
+    run_effects(d, picked.do)
+    if d.ended or d.dialogue is None:
+        return True
+    if picked.goto == "end":
+        end_dialogue(d)
+    else:
+        show_node(d, char, picked.goto or node_id)
+    return True
+
+
+def give(d: Draft, cmd: Command) -> None:
+    """GIVE X TO Y / SHOW X TO Y: the item's use rules aimed at the person, else theirs."""
+    thing, person = cmd.objs[0], cmd.obj2
+    item = d.world.items.get(thing)
+    verb = "show" if cmd.action == "show" else "give"
+    if item is not None:
+        rules = [r.response for r in item.use if r.on == person]
+        if rules and respond(d, rules, "dialogue"):
+            d.actions.append((verb, thing))
+            return
+    character = d.world.characters.get(person)
+    if character is None:
+        d.say(f"You can't {verb} things to {the(d, person)}.")
+        return
+    if respond(d, character.on.get(verb, ()), "dialogue"):
+        d.actions.append((verb, thing))
+        return
+    flavour(d, Command(verb))
+
+
+def order(d: Draft, char: str, action: str) -> None:
+    """`namra, follow me`: the character's order responses."""
+    character = d.world.characters[char]
+    if respond(d, character.orders.get(action, ()), "dialogue"):
+        d.actions.append(("order", char))
+        return
+    d.say(character.default_order or f"{character.name} doesn't take orders from you.", "dialogue")
+
+
+def attack(d: Draft, cmd: Command) -> None:
+    """ATTACK X."""
+    thing = cmd.objs[0]
+    character = d.world.characters.get(thing)
+    if character is not None:
+        info = character.machine.states.get(d.char_states[thing])
+        if info is not None and info.hostile and character.encounter is not None:
+            from game.engine.encounters import start_encounter
+
+            start_encounter(d, thing)
+            return
+        d.say(f"You square up to {character.name}, then think better of it. That isn't who you are.")
+        return
+    d.say(f"Hitting {the(d, thing)} won't help.")

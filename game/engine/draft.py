@@ -1,0 +1,80 @@
+"""A mutable working copy of the state, used inside one step and frozen at its end."""
+
+from __future__ import annotations
+
+from game.engine.output import Paragraph, Request
+from game.engine.state import FIELD_NAMES, GameState
+from game.model import World
+
+
+class Draft:
+    """The state being changed by one command, plus the output and what changed."""
+
+    def __init__(self, world: World, state: GameState) -> None:
+        self.world = world
+        for name in FIELD_NAMES:
+            setattr(self, name, getattr(state, name))
+        self.out: list[Paragraph] = []
+        self.requests: list[Request] = []
+        self.entered: list[str] = []
+        self.flags_changed: set[str] = set()
+        self.states_entered: set[tuple[str, str]] = set()
+        self.condition_entered: str | None = None
+        self.actions: list[tuple[str, str]] = []
+        self.took_turn = False
+
+    def freeze(self) -> GameState:
+        """The new state."""
+        return GameState(**{name: getattr(self, name) for name in FIELD_NAMES})
+
+    def say(self, text: str, kind: str = "message") -> None:
+        """Add a paragraph (empty text adds nothing)."""
+        if text:
+            self.out.append(Paragraph(kind, text.strip()))
+
+    def request(self, kind: str, arg: str = "") -> None:
+        """Ask the front end to do something."""
+        self.requests.append(Request(kind, arg))
+
+    def set_flag(self, name: str, value: int) -> None:
+        """Set a flag or counter."""
+        old = self.flags.get(name, 0)
+        if old != value:
+            self.flags = self.flags.set(name, value) if value else self.flags.drop(name)
+            if value and not old:
+                self.flags_changed.add(name)
+
+    def move_item(self, item: str, place: str) -> None:
+        """Put an item somewhere."""
+        self.places = self.places.set(item, place)
+
+    def set_char_state(self, char: str, state: str) -> None:
+        """Enter a character state now."""
+        if self.char_states.get(char) != state:
+            self.char_states = self.char_states.set(char, state)
+            self.char_since = self.char_since.set(char, self.turn)
+            self.states_entered.add((char, state))
+
+    def set_condition(self, condition: str) -> None:
+        """Enter a player condition now."""
+        if self.condition != condition:
+            self.condition = condition
+            self.condition_since = self.turn
+            self.condition_entered = condition
+
+    def add_to(self, name: str, item: str) -> None:
+        """Add an id to one of the frozenset fields."""
+        current = getattr(self, name)
+        if item not in current:
+            setattr(self, name, current | {item})
+
+    def discard_from(self, name: str, item: str) -> None:
+        """Remove an id from one of the frozenset fields."""
+        current = getattr(self, name)
+        if item in current:
+            setattr(self, name, current - {item})
+
+    @property
+    def ended(self) -> bool:
+        """Whether the game has ended this turn (or before)."""
+        return self.ending is not None

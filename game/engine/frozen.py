@@ -1,0 +1,49 @@
+"""An immutable, hashable mapping for state values."""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+
+class FrozenMap(dict):
+    """A dict that cannot change; `set` and `drop` return new maps."""
+
+    __slots__ = ("_hash",)
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        try:
+            return self._hash
+        except AttributeError:
+            self._hash = hash(frozenset(self.items()))
+            return self._hash
+
+    def _refuse(self, *args: Any, **kwargs: Any) -> NoReturn:
+        """Mutation is not allowed."""
+        raise TypeError("FrozenMap cannot be changed; use set() or drop()")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _refuse  # type: ignore[assignment]
+
+    def set(self, key: Any, value: Any) -> FrozenMap:
+        """A copy with one key set."""
+        if key in self and dict.__getitem__(self, key) == value:
+            return self
+        new = FrozenMap(self)
+        dict.__setitem__(new, key, value)
+        return new
+
+    def drop(self, key: Any) -> FrozenMap:
+        """A copy without one key."""
+        if key not in self:
+            return self
+        new = FrozenMap(self)
+        dict.__delitem__(new, key)
+        return new
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({dict.__repr__(self)})"
+
+    def __reduce__(self):  # pragma: no cover - copying support only
+        return (FrozenMap, (dict(self),))
+
+
+EMPTY = FrozenMap()

@@ -1,0 +1,66 @@
+"""State machines: declared transitions of the player's condition and of characters."""
+
+from __future__ import annotations
+
+from game.engine.draft import Draft
+from game.model import StateMachine
+from game.model.entities import Transition
+
+
+def declared(machine: StateMachine, current: str, target: str) -> Transition | None:
+    """The declared transition from the current state to a target, if any."""
+    for transition in machine.transitions:
+        if transition.to == target and transition.allows(current):
+            return transition
+    return None
+
+
+def change_character(d: Draft, char: str, target: str) -> bool:
+    """Take a character's declared transition to a state; False when none is declared."""
+    character = d.world.characters[char]
+    transition = declared(character.machine, d.char_states[char], target)
+    if transition is None:
+        return False
+    take_transition(d, transition, lambda: d.set_char_state(char, target))
+    return True
+
+
+def change_condition(d: Draft, target: str) -> bool:
+    """Take the player's declared condition transition to a state."""
+    transition = declared(d.world.player.condition, d.condition, target)
+    if transition is None:
+        return False
+    take_transition(d, transition, lambda: d.set_condition(target))
+    return True
+
+
+def take_transition(d: Draft, transition: Transition, enter) -> None:
+    """Enter the new state, say the transition's text and run its effects."""
+    from game.engine.effects import run_effects
+
+    enter()
+    d.say(transition.say, "event")
+    run_effects(d, transition.do)
+
+
+def automatic_step(d: Draft, machine: StateMachine, current: str, since: int) -> Transition | None:
+    """The first automatic transition due from the current state, if any."""
+    from game.engine.conditions import holds
+
+    for transition in machine.transitions:
+        if not transition.automatic or not transition.allows(current) or transition.to == current:
+            continue
+        if transition.after and d.turn - since < transition.after:
+            continue
+        if transition.when and not holds(d, transition.when):
+            continue
+        return transition
+    return None
+
+
+def turns_left(machine: StateMachine, current: str, since: int, turn: int) -> int | None:
+    """Turns until the next timed transition from the current state, if one is declared."""
+    timed = [t.after for t in machine.transitions if t.after and t.allows(current) and t.to != current]
+    if not timed:
+        return None
+    return max(0, min(timed) - (turn - since))

@@ -1,0 +1,347 @@
+"""Turning one command's words into an action with resolved objects, as IF players expect."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from game.engine.draft import Draft
+from game.engine.grammar import (
+    DIRECTION_WORDS,
+    GRAMMAR_WORDS,
+    LINES,
+    SLOTS,
+    VERB_WORDS,
+    Line,
+)
+from game.engine.scope import carried, in_scope, is_lit
+
+ARTICLES = frozenset({"the", "a", "an", "my", "your", "some", "this", "that", "these", "those"})
+PRONOUNS = frozenset({"it", "him", "her", "them"})
+ALL_WORDS = frozenset({"all", "everything", "every", "each"})
+EXCEPT_WORDS = frozenset({"but", "except", "excluding"})
+WORD_RE = re.compile(r"#[a-z0-9_.]+|[a-z0-9][a-z0-9'\-]*|\?")
+MAX_TOKENS = 40
+OBJECT_SLOTS = frozenset({"OBJ", "OBJ2", "HELD", "MULTI", "MULTIHELD"})
+MULTI_SLOTS = frozenset({"MULTI", "MULTIHELD"})
+PREFER_HELD = frozenset({"drop", "insert", "put_on", "give", "show", "wear", "eat", "drink", "throw", "use"})
+PREFER_NOT_HELD = frozenset({"take", "take_from"})
+
+
+@attrs.frozen
+class Command:
+    """A parsed command: the action and what it applies to."""
+
+    action: str
+    objs: tuple[str, ...] = ()
+    obj2: str = ""
+    direction: str = ""
+    words: tuple[str, ...] = ()
+    room: str = ""
+    text: str = ""
+    multi: bool = False
+
+
+@attrs.frozen
+class Failure:
+    """A command that could not be understood, with the message to show."""
+
+    message: str
+    unknown: str = ""  # the unknown word, for OOPS
+    pending: tuple[str, tuple[str, ...]] | None = None  # disambiguation to ask
+
+
+class _Fail(Exception):
+    """Raised inside resolution; carries the Failure."""
+
+    def __init__(self, failure: Failure) -> None:
+        self.failure = failure
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case words without articles."""
+    words = WORD_RE.findall(text.lower().replace("’", "'"))
+    return [w for w in words if w not in ARTICLES][:MAX_TOKENS]
+
+
+def known_word(d: Draft, word: str) -> bool:
+    """Whether the parser knows a word at all."""
+    return word in GRAMMAR_WORDS or word in d.world.lexicon or word in ARTICLES or word in PRONOUNS or \
+        word in ALL_WORDS or word in EXCEPT_WORDS or word == "and" or word.startswith("#")
+
+
+def unknown_failure(d: Draft, word: str) -> Failure:
+    """`I don't know the word 'xyzzy'.` with the nearest known word."""
+    vocabulary = sorted(GRAMMAR_WORDS | d.world.lexicon)
+    close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
+    hint = f" Did you mean '{close[0]}'?" if close else ""
+    return Failure(f"I don't know the word '{word}'.{hint}", unknown=word)
+
+
+def parse(d: Draft, text: str) -> Command | Failure:
+    """Parse one command's text."""
+    tokens = tokenize(text)
+    if not tokens:
+        return Failure("I beg your pardon?")
+    first = tokens[0]
+    lines = LINES.get(first, ()) + LINES.get("", ())
+    failures: list[Failure] = []
+    for line in lines:
+        for slots in _match(line.tokens, 0, tokens, 0, {}):
+            try:
+                return _resolve(d, line, slots, text)
+            except _Fail as fail:
+                failures.append(fail.failure)
+    for word in tokens:
+        if not known_word(d, word):
+            return unknown_failure(d, word)
+    if failures:
+        return _best(failures)
+    if first not in VERB_WORDS:
+        if first in d.world.lexicon:
+            return Failure(f"What do you want to do with the {first}?")
+        return Failure("That's not a verb I recognise.")
+    return Failure(f"I only understood you as far as wanting to {first}.")
+
+
+def _best(failures: list[Failure]) -> Failure:
+    """The most useful of several failures: a question first, then the first one."""
+    for failure in failures:
+        if failure.pending:
+            return failure
+    return failures[0]
+
+
+def _match(pattern: tuple[str, ...], i: int, tokens: list[str], j: int, acc: dict) -> Iterator[dict]:
+    """Every way the tokens fit the pattern, as slot -> words."""
+    if i == len(pattern):
+        if j == len(tokens):
+            yield acc
+        return
+    part = pattern[i]
+    if part not in SLOTS:
+        if j < len(tokens) and tokens[j] == part:
+            yield from _match(pattern, i + 1, tokens, j + 1, acc)
+        return
+    if part == "DIR":
+        if j < len(tokens) and tokens[j] in DIRECTION_WORDS:
+            yield from _match(pattern, i + 1, tokens, j + 1, {**acc, part: (tokens[j],)})
+        return
+    ends = [len(tokens)] if i == len(pattern) - 1 else range(j + 1, len(tokens))
+    for end in ends:
+        if end > j:
+            yield from _match(pattern, i + 1, tokens, end, {**acc, part: tuple(tokens[j:end])})
+
+
+def _resolve(d: Draft, line: Line, slots: dict, text: str) -> Command:
+    """Resolve every slot of a matched line; the first object slot is the direct object."""
+    fields: dict = {"action": line.action, "text": text}
+    if "DIR" in slots:
+        fields["direction"] = DIRECTION_WORDS[slots["DIR"][0]]
+    for slot in ("TOPIC", "TEXT"):
+        if slot in slots:
+            fields["words"] = slots[slot]
+    if "ROOM" in slots:
+        fields["room"] = _resolve_room(d, slots["ROOM"])
+    order = [t for t in line.tokens if t in OBJECT_SLOTS]
+    single = {
+        slot: resolve_one(d, slots[slot], line.action, text, held=slot == "HELD")
+        for slot in order
+        if slot not in MULTI_SLOTS
+    }
+    many: tuple[str, ...] = ()
+    for slot in order:
+        if slot in MULTI_SLOTS:
+            other = next(iter(single.values()), "") if line.action == "take_from" else ""
+            many, fields["multi"] = resolve_many(
+                d, slots[slot], line.action, text, slot == "MULTIHELD", other
+            )
+    resolved = [many if slot in MULTI_SLOTS else (single[slot],) for slot in order]
+    if resolved:
+        fields["objs"] = resolved[0]
+    if len(resolved) > 1:
+        fields["obj2"] = resolved[1][0]
+    return Command(**fields)
+
+
+def _resolve_room(d: Draft, words: tuple[str, ...]) -> str:
+    """A visited room named by the words."""
+    matches = []
+    for room_id in sorted(d.visited):
+        name_words = set(d.world.rooms[room_id].name.lower().replace(",", " ").split())
+        if all(w in name_words or w in ARTICLES for w in words):
+            matches.append(room_id)
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        for word in words:
+            if not known_word(d, word):
+                raise _Fail(unknown_failure(d, word))
+        raise _Fail(Failure("You don't know the way to any place by that name."))
+    names = [d.world.rooms[r].name for r in matches]
+    raise _Fail(Failure("Which place do you mean: " + _or_list(names) + "?"))
+
+
+def words_of(d: Draft, thing: str) -> frozenset[str]:
+    """The words that name an item, character or scenery."""
+    world = d.world
+    obj = world.items.get(thing) or world.characters.get(thing) or world.scenery.get(thing)
+    return obj.nouns | obj.adjectives
+
+
+def name_of(d: Draft, thing: str) -> str:
+    """The name of an item, character or scenery."""
+    world = d.world
+    obj = world.items.get(thing) or world.characters.get(thing) or world.scenery.get(thing)
+    return obj.name
+
+
+def scope_ids(d: Draft) -> list[str]:
+    """Everything that can be named now, including the room's scenery."""
+    ids = in_scope(d.world, d)
+    if is_lit(d.world, d):
+        ids += [s.id for s in d.world.rooms[d.location].scenery]
+    return ids
+
+
+def resolve_one(d: Draft, words: tuple[str, ...], action: str, text: str, held: bool) -> str:
+    """One object named by the words, or a failure (unknown word, unseen, ambiguous)."""
+    if len(words) == 1 and words[0].startswith("#"):
+        thing = words[0][1:]
+        if thing in scope_ids(d):
+            return thing
+        raise _Fail(Failure("You can't see that any more."))
+    if len(words) == 1 and words[0] in PRONOUNS:
+        return _pronoun(d, words[0])
+    for word in words:
+        if not known_word(d, word):
+            raise _Fail(unknown_failure(d, word))
+    scope = scope_ids(d)
+    matches = [t for t in scope if all(w in words_of(d, t) for w in words)]
+    if not matches:
+        if not is_lit(d.world, d):
+            raise _Fail(Failure("It's too dark to see much of anything."))
+        raise _Fail(Failure("You can't see any such thing."))
+    matches = _prefer(d, matches, words, action, held)
+    if len(matches) > 1:
+        template = _template(text, words)
+        names = [f"the {name_of(d, t)}" for t in matches]
+        question = "Which do you mean, " + _or_list(names) + "?"
+        raise _Fail(Failure(question, pending=(template, tuple(matches))))
+    return matches[0]
+
+
+def _pronoun(d: Draft, word: str) -> str:
+    """What it/him/her/them means now."""
+    thing = d.pronouns.get(word)
+    if not thing:
+        raise _Fail(Failure(f"I'm not sure what '{word}' refers to."))
+    if thing not in scope_ids(d):
+        raise _Fail(Failure(f"You can't see the {name_of(d, thing)} here."))
+    return thing
+
+
+def _prefer(d: Draft, matches: list[str], words: tuple[str, ...], action: str, held: bool) -> list[str]:
+    """Narrow an ambiguous match the way players expect."""
+    unique = list(dict.fromkeys(matches))
+    if len(unique) == 1:
+        return unique
+    if held or action in PREFER_HELD:
+        narrowed = [t for t in unique if t in d.world.items and carried(d.world, d, t)]
+    elif action in PREFER_NOT_HELD:
+        narrowed = [t for t in unique if t in d.world.items and not carried(d.world, d, t)]
+    else:
+        narrowed = []
+    if narrowed:
+        unique = narrowed
+    if len(unique) > 1:
+        by_noun = [t for t in unique if words[-1] in _nouns(d, t)]
+        if by_noun:
+            unique = by_noun
+    if len(unique) > 1:
+        exact = [t for t in unique if name_of(d, t).lower() == " ".join(words)]
+        if len(exact) == 1:
+            unique = exact
+    return unique
+
+
+def _nouns(d: Draft, thing: str) -> frozenset[str]:
+    """Just the nouns of a thing."""
+    world = d.world
+    obj = world.items.get(thing) or world.characters.get(thing) or world.scenery.get(thing)
+    return obj.nouns
+
+
+def _template(text: str, words: tuple[str, ...]) -> str:
+    """The command text with the ambiguous phrase replaced by {}."""
+    tokens = tokenize(text)
+    for start in range(len(tokens) - len(words) + 1):
+        if tuple(tokens[start : start + len(words)]) == words:
+            rebuilt = [*tokens[:start], "{}", *tokens[start + len(words) :]]
+            return " ".join(rebuilt)
+    return text
+
+
+def _or_list(names: list[str]) -> str:
+    """`the a, the b or the c`."""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def resolve_many(
+    d: Draft, words: tuple[str, ...], action: str, text: str, held: bool, container: str
+) -> tuple[tuple[str, ...], bool]:
+    """Several objects: ALL, ALL BUT/EXCEPT, lists with AND or commas."""
+    if words and words[0] in ALL_WORDS:
+        rest = words[1:]
+        if rest and rest[0] == "of":
+            rest = rest[1:]
+        excluded: set[str] = set()
+        if rest and rest[0] in EXCEPT_WORDS:
+            for phrase in _split_and(rest[1:]):
+                excluded.add(resolve_one(d, phrase, action, text, held))
+        elif rest:
+            raise _Fail(Failure("I didn't understand the words after 'all'."))
+        chosen = [t for t in _all_candidates(d, action, held, container) if t not in excluded]
+        if not chosen:
+            raise _Fail(Failure("There is nothing suitable for that."))
+        return tuple(chosen), True
+    phrases = _split_and(words)
+    objs = tuple(dict.fromkeys(resolve_one(d, p, action, text, held) for p in phrases))
+    return objs, len(phrases) > 1
+
+
+def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Split a noun list on 'and'."""
+    phrases: list[tuple[str, ...]] = []
+    current: list[str] = []
+    for word in words:
+        if word == "and":
+            if current:
+                phrases.append(tuple(current))
+            current = []
+        else:
+            current.append(word)
+    if current:
+        phrases.append(tuple(current))
+    if not phrases:
+        raise _Fail(Failure("You need to name something."))
+    return phrases
+
+
+def _all_candidates(d: Draft, action: str, held: bool, container: str) -> list[str]:
+    """What ALL means for an action."""
+    from game.engine.scope import contents
+
+    world = d.world
+    if container:
+        return [i for i in contents(d, container) if world.items[i].portable]
+    if held or action in PREFER_HELD:
+        return contents(d, "player")
+    if not is_lit(world, d):
+        return []
+    return [i for i in contents(d, d.location) if world.items[i].portable]

@@ -1,0 +1,169 @@
+"""What happens after an action each turn, in a defined order (see docs/design.md)."""
+
+from __future__ import annotations
+
+from game.engine import rng
+from game.engine.conditions import holds
+from game.engine.draft import Draft
+from game.engine.effects import run_effects
+from game.engine.encounters import start_encounter
+from game.engine.machines import automatic_step, take_transition
+from game.model import Event
+
+MAX_ROUNDS = 5
+
+
+def after_action(d: Draft, previous_room: str) -> None:
+    """The rest of the turn, once the command's action is done."""
+    _action_events(d)
+    if d.ended:
+        return
+    d.turn += 1
+    _automatic_transitions(d)
+    if d.ended:
+        return
+    _move_characters(d, previous_room)
+    if d.ended:
+        return
+    _events(d)
+
+
+def _action_events(d: Draft) -> None:
+    """Events triggered by what the action did (take, open, ask, …)."""
+    events = d.world.events_by_kind.get("action", ())
+    if not events or not d.actions:
+        return
+    for verb, obj in d.actions:
+        for event in events:
+            trigger = event.trigger
+            if trigger.a == verb and (not trigger.b or trigger.b == obj) and holds(d, event.when):
+                _fire(d, event)
+                if d.ended:
+                    return
+
+
+def _automatic_transitions(d: Draft) -> None:
+    """Timed and conditional transitions: the player's condition first, then characters by id."""
+    world = d.world
+    transition = automatic_step(d, world.player.condition, d.condition, d.condition_since)
+    if transition is not None:
+        take_transition(d, transition, lambda: d.set_condition(transition.to))
+    for char_id in sorted(world.characters):
+        if d.ended:
+            return
+        machine = world.characters[char_id].machine
+        if not machine.transitions:
+            continue
+        transition = automatic_step(d, machine, d.char_states[char_id], d.char_since.get(char_id, 0))
+        if transition is not None:
+            take_transition(d, transition, lambda c=char_id, t=transition: d.set_char_state(c, t.to))
+
+
+def _move_characters(d: Draft, previous_room: str) -> None:
+    """Following, routes and wandering; a hostile arrival starts an encounter."""
+    world = d.world
+    for char_id in sorted(world.characters):
+        character = world.characters[char_id]
+        info = character.machine.states.get(d.char_states[char_id])
+        here = d.char_places.get(char_id)
+        if info is None or here == "nowhere":
+            continue
+        target = _next_room(d, info, here, previous_room)
+        if target and target != here:
+            _relocate(d, char_id, here, target, following=info.follows)
+    for room in d.entered:
+        if room != d.location:
+            continue
+        for char_id in sorted(world.characters):
+            if d.encounter is None and d.char_places.get(char_id) == room and _hostile(d, char_id):
+                start_encounter(d, char_id)
+
+
+def _next_room(d: Draft, info, here: str, previous_room: str) -> str:
+    """Where a character wants to be this turn."""
+    if info.follows and d.location != here and here == previous_room:
+        return d.location
+    if info.route and d.turn % info.every == 0:
+        route = info.route
+        index = route.index(here) if here in route else -1
+        return route[(index + 1) % len(route)]
+    if info.wander and d.turn % info.every == 0:
+        d.rng, roll = rng.percent(d.rng)
+        if roll >= info.chance:
+            return ""
+        options = [ex.to for ex in d.world.rooms[here].exits if ex.to in info.wander] if here in d.world.rooms else []
+        if not options:
+            return ""
+        d.rng, index = rng.choose(d.rng, len(options))
+        return options[index]
+    return ""
+
+
+def _relocate(d: Draft, char_id: str, here: str, target: str, following: bool) -> None:
+    """Move a character, telling the player what they see of it."""
+    name = d.world.characters[char_id].name
+    d.char_places = d.char_places.set(char_id, target)
+    if following:
+        d.say(f"{name} follows you.", "message")
+    elif target == d.location:
+        d.say(f"{name} arrives.", "message")
+        if d.encounter is None and _hostile(d, char_id):
+            start_encounter(d, char_id)
+    elif here == d.location:
+        d.say(f"{name} moves off.", "message")
+
+
+def _hostile(d: Draft, char_id: str) -> bool:
+    """Whether a character's current state is hostile."""
+    info = d.world.characters[char_id].machine.states.get(d.char_states[char_id])
+    return bool(info and info.hostile and d.world.characters[char_id].encounter)
+
+
+def _triggered(d: Draft, event: Event) -> bool:
+    """Whether an event's trigger matches this turn."""
+    trigger = event.trigger
+    kind = trigger.kind
+    if kind == "enter":
+        return trigger.a in d.entered
+    if kind == "turn":
+        return d.turn == trigger.n
+    if kind == "every":
+        return d.turn % trigger.n == 0
+    if kind == "flag":
+        return trigger.a in d.flags_changed
+    if kind == "state":
+        return (trigger.a, trigger.b) in d.states_entered
+    if kind == "condition":
+        return d.condition_entered == trigger.a
+    return kind == "always"
+
+
+def _events(d: Draft) -> None:
+    """Fire the turn's events in (priority, id) order, for a few rounds while things change."""
+    events = d.world.events_by_kind.get("*", ())
+    fired_now: set[str] = set()
+    for _ in range(MAX_ROUNDS):
+        fired_any = False
+        for event in events:
+            if event.id in fired_now or event.trigger.kind == "action":
+                continue
+            if event.once and event.id in d.fired:
+                continue
+            if _triggered(d, event) and holds(d, event.when):
+                fired_now.add(event.id)
+                fired_any = True
+                _fire(d, event)
+                if d.ended:
+                    return
+        if not fired_any:
+            return
+
+
+def _fire(d: Draft, event: Event) -> None:
+    """Carry out an event."""
+    if event.once:
+        if event.id in d.fired:
+            return
+        d.fired = d.fired | {event.id}
+    d.say(event.say, "event")
+    run_effects(d, event.do)

@@ -1,0 +1,110 @@
+"""What the player can see and reach: carried things, the room, open containers, light."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.model import NOWHERE, PLAYER, World
+
+State = Any  # a GameState or a Draft: both have the same fields
+
+
+def top_place(world: World, s: State, item: str) -> str:
+    """The room, `player` or `nowhere` an item is ultimately in."""
+    place = s.places.get(item, NOWHERE)
+    for _ in range(20):
+        if place in world.items:
+            place = s.places.get(place, NOWHERE)
+        else:
+            return place
+    return NOWHERE
+
+
+def carried(world: World, s: State, item: str) -> bool:
+    """Whether the player carries an item (also inside carried containers)."""
+    return top_place(world, s, item) == PLAYER
+
+
+def contents(s: State, holder: str) -> list[str]:
+    """Items directly in or on a holder (room, container, `player`)."""
+    return [item for item, place in s.places.items() if place == holder]
+
+
+def can_see_inside(world: World, s: State, item: str) -> bool:
+    """Whether an item's contents are visible."""
+    spec = world.items[item].container
+    return spec is not None and (spec.supporter or spec.transparent or item in s.open)
+
+
+def _with_contents(world: World, s: State, roots: list[str]) -> list[str]:
+    """Items plus everything visible inside them."""
+    result = []
+    stack = list(reversed(roots))
+    while stack:
+        item = stack.pop()
+        result.append(item)
+        if can_see_inside(world, s, item):
+            stack.extend(reversed(contents(s, item)))
+    return result
+
+
+def held_items(world: World, s: State) -> list[str]:
+    """Carried items and their visible contents."""
+    return _with_contents(world, s, contents(s, PLAYER))
+
+
+def is_lit(world: World, s: State) -> bool:
+    """Whether the player's room has light."""
+    room = world.rooms[s.location]
+    if not room.dark:
+        return True
+    for item in s.lit:
+        place = top_place(world, s, item)
+        if place == PLAYER or place == s.location:
+            return True
+    return False
+
+
+def room_items(world: World, s: State) -> list[str]:
+    """Items visible in the room (not carried), with visible contents."""
+    if not is_lit(world, s):
+        return []
+    return _with_contents(world, s, contents(s, s.location))
+
+
+def characters_here(world: World, s: State) -> list[str]:
+    """Characters in the player's room, in id order."""
+    return sorted(c for c, place in s.char_places.items() if place == s.location)
+
+
+def doors_here(world: World, s: State) -> list[str]:
+    """Doors on the exits of the player's room."""
+    return [ex.door for ex in world.rooms[s.location].exits if ex.door]
+
+
+def in_scope(world: World, s: State) -> list[str]:
+    """Every item and character id the player can refer to right now."""
+    lit = is_lit(world, s)
+    ids = held_items(world, s)
+    if lit:
+        ids += room_items(world, s)
+        ids += doors_here(world, s)
+    ids += characters_here(world, s)
+    return ids
+
+
+def is_here(world: World, s: State, thing: str) -> bool:
+    """Whether an item or character is visible in the player's room (or carried)."""
+    if thing in world.characters:
+        return s.char_places.get(thing) == s.location
+    return thing in in_scope(world, s)
+
+
+def visible_exits(world: World, s: State) -> list[str]:
+    """Directions the player knows they can try from here."""
+    flags = s.flags
+    return [
+        ex.direction
+        for ex in world.rooms[s.location].exits
+        if not ex.hidden_until or flags.get(ex.hidden_until)
+    ]

@@ -1,0 +1,81 @@
+"""The game state: everything that changes, as one frozen, hashable value."""
+
+from __future__ import annotations
+
+import attrs
+
+from game.engine.frozen import EMPTY, FrozenMap
+from game.model import NOWHERE, PLAYER, World
+
+PHASES = ("exploring", "dialogue", "encounter", "ended")
+
+
+@attrs.frozen(cache_hash=True)
+class GameState:
+    """One moment of one game. Transitions happen by building a new value."""
+
+    seed: int
+    rng: int
+    location: str
+    places: FrozenMap  # item id -> room id, item id (container), "player" or "nowhere"
+    condition: str
+    char_states: FrozenMap  # character id -> state id
+    char_places: FrozenMap  # character id -> room id or "nowhere"
+    turn: int = 0
+    phase: str = "exploring"
+    open: frozenset[str] = frozenset()
+    locked: frozenset[str] = frozenset()
+    lit: frozenset[str] = frozenset()
+    worn: frozenset[str] = frozenset()
+    flags: FrozenMap = EMPTY  # flag -> int
+    condition_since: int = 0
+    char_since: FrozenMap = EMPTY  # character id -> turn the state began
+    visited: frozenset[str] = frozenset()
+    moved: frozenset[str] = frozenset()  # items taken at least once
+    fired: frozenset[str] = frozenset()  # once-events that have fired
+    score: int = 0
+    dialogue: tuple[str, str] | None = None  # (character, talk node)
+    encounter: tuple[str, int] | None = None  # (character, commands left)
+    ending: str | None = None
+    pronouns: FrozenMap = EMPTY  # it/him/her/them -> id
+    pending: tuple[str, tuple[str, ...]] | None = None  # (command with {}, candidate ids)
+    last_command: str = ""
+    oops: tuple[str, str] | None = None  # (line, unknown word)
+    hints: FrozenMap = EMPTY  # puzzle id -> hints shown
+    verbose: bool = True
+    history: tuple[GameState, ...] = ()
+
+
+FIELD_NAMES = tuple(f.name for f in attrs.fields(GameState))
+
+
+def initial_state(world: World, seed: int) -> GameState:
+    """The state before the first command."""
+    places = {item.id: item.location or NOWHERE for item in world.items.values()}
+    for item_id in world.player.inventory:
+        places[item_id] = PLAYER
+    open_, locked, lit = set(), set(), set()
+    for item in world.items.values():
+        spec = item.container or item.door
+        if spec is not None:
+            if spec.open:
+                open_.add(item.id)
+            if spec.locked:
+                locked.add(item.id)
+        if item.lit:
+            lit.add(item.id)
+    chars = world.characters.values()
+    return GameState(
+        seed=seed,
+        rng=seed & ((1 << 64) - 1),
+        location=world.player.start,
+        places=FrozenMap(places),
+        condition=world.player.condition.initial,
+        char_states=FrozenMap({c.id: c.machine.initial for c in chars}),
+        char_places=FrozenMap({c.id: c.location for c in chars}),
+        char_since=FrozenMap({c.id: 0 for c in chars}),
+        open=frozenset(open_),
+        locked=frozenset(locked),
+        lit=frozenset(lit),
+        visited=frozenset(),
+    )

@@ -1,0 +1,71 @@
+"""Read-only views of a state for front ends: the status line, the sidebar, completion words."""
+
+from __future__ import annotations
+
+import attrs
+
+from game.engine.draft import Draft
+from game.engine.grammar import VERB_WORDS
+from game.engine.machines import turns_left
+from game.engine.parser import scope_ids, words_of
+from game.engine.scope import contents, is_lit, visible_exits
+from game.engine.state import GameState
+from game.model import World
+
+
+@attrs.frozen
+class Status:
+    """What a status line or sidebar shows."""
+
+    location: str
+    region: str
+    exits: tuple[str, ...]
+    inventory: tuple[str, ...]
+    condition: str
+    condition_label: str
+    turns_left: int | None
+    turn: int
+    score: int
+    max_score: int
+    phase: str
+    ending: str | None
+
+    def line(self) -> str:
+        """A one-line status, as plain mode prints it."""
+        left = f" ({self.turns_left} turns)" if self.turns_left is not None else ""
+        return (
+            f"[{self.location} · {self.region} | {self.condition_label}{left} | "
+            f"Turn {self.turn} | Score {self.score}/{self.max_score}]"
+        )
+
+
+def status(world: World, state: GameState) -> Status:
+    """The status of a state."""
+    room = world.rooms[state.location]
+    machine = world.player.condition
+    info = machine.states.get(state.condition)
+    lit = is_lit(world, state)
+    return Status(
+        location=room.name if lit else "Darkness",
+        region=room.region,
+        exits=tuple(visible_exits(world, state)),
+        inventory=tuple(world.items[i].name for i in contents(state, "player")),
+        condition=state.condition,
+        condition_label=info.label if info else state.condition,
+        turns_left=turns_left(machine, state.condition, state.condition_since, state.turn),
+        turn=state.turn,
+        score=state.score,
+        max_score=world.max_score,
+        phase=state.phase,
+        ending=state.ending,
+    )
+
+
+def scope_words(world: World, state: GameState) -> tuple[str, ...]:
+    """Verbs and the names of things in scope, for tab completion."""
+    d = Draft(world, state)
+    nouns: set[str] = set()
+    for thing in scope_ids(d):
+        nouns |= words_of(d, thing)
+    verbs = {w for w in VERB_WORDS if len(w) > 2}
+    return tuple(sorted(verbs)) + tuple(sorted(nouns - verbs))

@@ -1,0 +1,323 @@
+"""One line of input in, one Turn out: pure and deterministic."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from game.engine.actions import META_HANDLERS, WORLD_ACTIONS
+from game.engine.actions.common import implicit_take, note_pronoun
+from game.engine.actions.movement import route, travel
+from game.engine.actions.people import choose, end_dialogue, order
+from game.engine.describe import look
+from game.engine.draft import Draft
+from game.engine.effects import respond
+from game.engine.encounters import answer, countdown
+from game.engine.grammar import AUTHOR_VERB, LINES, META_ACTIONS, SLOTS, VERB_WORDS
+from game.engine.output import Paragraph, Turn
+from game.engine.parser import Command, Failure, parse, resolve_one, tokenize, _Fail
+from game.engine.rules import after_action
+from game.engine.state import GameState, initial_state
+from game.model import World
+
+MAX_LINE = 2000
+SPLIT_RE = re.compile(r"[.;!]+|\?(?=.)|\bthen\b")
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+ENDED_OK = frozenset({"undo", "restart", "restore", "save", "quit", "help", "about", "score", "version",
+                      "transcript_on", "transcript_off", "map", "status"})
+TAKE_FIRST = frozenset({"give", "show", "throw", "use"})
+TAKE_SECOND = frozenset({"unlock", "lock", "attack", "cut"})
+SCENERY_OK = frozenset({"examine", "search", "look", "read", "listen", "smell", "touch", "taste"})
+
+
+def new_game(world: World, seed: int = 0) -> tuple[GameState, tuple[Paragraph, ...]]:
+    """A fresh game and its opening text (the intro and the first room)."""
+    d = Draft(world, initial_state(world, seed))
+    _opening(d)
+    return d.freeze(), tuple(d.out)
+
+
+def _opening(d: Draft) -> None:
+    """The intro text and the first look."""
+    info = d.world.info
+    d.say(info.title.upper(), "title")
+    d.say(info.intro, "description")
+    d.say("Type HELP for how to play.", "meta")
+    from game.engine.describe import arrive
+
+    arrive(d, d.world.player.start)
+    d.entered.clear()
+
+
+def step(world: World, state: GameState, text: str) -> Turn:
+    """Run one line of input against a state."""
+    line = clean(text)
+    if line.startswith("*"):
+        return Turn(state, (Paragraph("meta", "(Comment noted.)"),))
+    words = tokenize(line)
+    if words == ["undo"]:
+        return undo(state)
+    d = Draft(world, state)
+    if state.phase == "ended" and not _allowed_after_end(d, line):
+        d.say("The game has ended. You can UNDO, RESTART, RESTORE a saved game, or QUIT.", "meta")
+        return Turn(state, tuple(d.out))
+    pieces = split_line(d, line)
+    if not pieces:
+        d.say("I beg your pardon?", "error")
+    for piece in pieces:
+        if not run_one(d, piece) or d.ended:
+            break
+    new_state = d.freeze()
+    if d.took_turn:
+        limit = world.info.undo_limit
+        saved = attrs.evolve(state, history=())
+        new_state = attrs.evolve(new_state, history=(saved, *state.history[: limit - 1]))
+    return Turn(new_state, tuple(d.out), tuple(d.requests))
+
+
+def clean(text: str) -> str:
+    """Strip control characters and cap the length of a line."""
+    return CONTROL_RE.sub(" ", text[:MAX_LINE]).strip()
+
+
+def undo(state: GameState) -> Turn:
+    """Take back the whole last line."""
+    if not state.history:
+        return Turn(state, (Paragraph("error", "There is nothing to undo."),))
+    previous = attrs.evolve(state.history[0], history=state.history[1:])
+    return Turn(previous, (Paragraph("meta", "[Previous turn undone.]"),))
+
+
+def _allowed_after_end(d: Draft, line: str) -> bool:
+    """Whether a command makes sense once the game has ended."""
+    words = tokenize(line)
+    if not words:
+        return False
+    return any(line.action in ENDED_OK for line in LINES.get(words[0], ()))
+
+
+def split_line(d: Draft, line: str) -> list[str | tuple[str, str]]:
+    """Split a line into commands: `.`, `then`, and commas before a verb; orders as tuples."""
+    if line.strip() == "?":
+        return ["?"]
+    result: list[str | tuple[str, str]] = []
+    for piece in SPLIT_RE.split(line):
+        parts = [p for p in piece.split(",")]
+        if not piece.strip():
+            continue
+        person = _addressee(d, parts[0]) if len(parts) > 1 else ""
+        if person:
+            result.append((person, ",".join(parts[1:])))
+            continue
+        current = parts[0]
+        for part in parts[1:]:
+            words = tokenize(part)
+            if words and words[0] in VERB_WORDS and words[0] not in ("and",):
+                result.append(current)
+                current = part
+            else:
+                current = f"{current} and {part}"
+        result.append(current)
+    return [p for p in result if isinstance(p, tuple) or p.strip()]
+
+
+def _addressee(d: Draft, text: str) -> str:
+    """The character a `name, do this` order speaks to, if the text names one here."""
+    words = tokenize(text)
+    if not words or words[0] in VERB_WORDS:
+        return ""
+    try:
+        thing = resolve_one(d, tuple(words), "talk", text, held=False)
+    except _Fail:
+        return ""
+    return thing if thing in d.world.characters else ""
+
+
+def run_one(d: Draft, piece: str | tuple[str, str]) -> bool:
+    """Run one command of a line; False stops the rest of the line."""
+    if isinstance(piece, tuple):
+        return _order(d, *piece)
+    text = piece.strip()
+    words = tokenize(text)
+    if d.pending is not None:
+        text, words = _answer_pending(d, text, words)
+    if d.phase == "dialogue" and d.dialogue is not None:
+        previous_room = d.location
+        if choose(d, text):
+            d.took_turn = True
+            after_action(d, previous_room)
+            return True
+        end_dialogue(d)
+    if not words:
+        d.say("I beg your pardon?", "error")
+        return False
+    if words[0] in ("again", "g") and len(words) == 1:
+        if not d.last_command:
+            d.say("You can hardly repeat that.", "error")
+            return False
+        text = d.last_command
+    elif words[0] in ("oops", "o"):
+        fixed = _oops(d, words)
+        if fixed is None:
+            return False
+        text = fixed
+    result = parse(d, text)
+    if isinstance(result, Failure):
+        d.say(result.message, "error")
+        d.oops = (text, result.unknown) if result.unknown else None
+        d.pending = result.pending
+        return False
+    d.oops = None
+    return _dispatch(d, result)
+
+
+def _answer_pending(d: Draft, text: str, words: list[str]) -> tuple[str, list[str]]:
+    """Treat the line as the answer to "Which do you mean…?" when it picks one candidate."""
+    template, candidates = d.pending
+    d.pending = None
+    from game.engine.parser import words_of
+
+    picked = [c for c in candidates if words and all(w in words_of(d, c) for w in words)]
+    if len(picked) == 1:
+        text = template.replace("{}", "#" + picked[0])
+        return text, tokenize(text)
+    return text, words
+
+
+def _oops(d: Draft, words: list[str]) -> str | None:
+    """OOPS word: the last failed command with its unknown word replaced."""
+    if d.oops is None or len(words) < 2:
+        d.say("There's nothing to correct." if d.oops is None else "OOPS what? Type OOPS and the right word.",
+              "error")
+        return None
+    text, unknown = d.oops
+    replacement = " ".join(words[1:])
+    return re.sub(rf"\b{re.escape(unknown)}\b", replacement, text.lower(), count=1)
+
+
+def _order(d: Draft, person: str, text: str) -> bool:
+    """`namra, follow me`."""
+    words = tokenize(text)
+    action = ""
+    for line in LINES.get(words[0], ()) if words else ():
+        if all(t in SLOTS or t in words for t in line.tokens):
+            action = AUTHOR_VERB.get(line.action, line.action)
+            break
+    previous_room = d.location
+    d.last_command = ""
+    order(d, person, action)
+    d.took_turn = True
+    after_action(d, previous_room)
+    return True
+
+
+def _dispatch(d: Draft, cmd: Command) -> bool:
+    """Carry out a parsed command, meta or in-world."""
+    action = cmd.action
+    if action in META_ACTIONS:
+        return _meta(d, cmd)
+    if d.phase == "ended":
+        return False
+    previous_room = d.location
+    d.took_turn = True
+    if d.phase == "encounter":
+        if not answer(d, action):
+            countdown(d)
+        after_action(d, previous_room)
+        return True
+    d.last_command = cmd.text
+    if action == "goto":
+        return _goto(d, cmd)
+    perform(d, cmd)
+    after_action(d, previous_room)
+    return True
+
+
+def perform(d: Draft, cmd: Command) -> None:
+    """The action itself: condition limits, instead-responses, then the standard behaviour."""
+    world = d.world
+    verb = AUTHOR_VERB.get(cmd.action, cmd.action)
+    info = world.player.condition.states.get(d.condition)
+    if info is not None and verb in info.forbid:
+        d.say(info.refuse or "You can't bring yourself to do that.")
+        return
+    if len(cmd.objs) == 1:
+        note_pronoun(d, cmd.objs[0])
+    for thing in [*cmd.objs[:1], cmd.obj2]:
+        target = world.items.get(thing) or world.characters.get(thing)
+        if target is not None and respond(d, target.on.get(verb, ()), "message"):
+            d.actions.append((verb, thing))
+            return
+    if respond(d, world.rooms[d.location].on.get(verb, ()), "message"):
+        d.actions.append((verb, cmd.objs[0] if cmd.objs else ""))
+        return
+    if cmd.objs and cmd.objs[0] in world.scenery and cmd.action not in SCENERY_OK:
+        d.say("That's not something you need to worry about.")
+        return
+    if cmd.action in TAKE_FIRST and cmd.objs and not implicit_take(d, cmd.objs[0]):
+        return
+    if cmd.action in TAKE_SECOND and cmd.obj2 and not implicit_take(d, cmd.obj2):
+        return
+    WORLD_ACTIONS[cmd.action](d, cmd)
+
+
+def _goto(d: Draft, cmd: Command) -> bool:
+    """GO TO a visited room, one step per turn, stopping when anything happens on the way."""
+    path = route(d, cmd.room)
+    if path is None:
+        d.say("You don't know a way there from here.")
+        d.took_turn = False
+        return False
+    if not path:
+        d.say("You're already there.")
+        d.took_turn = False
+        return True
+    for direction in path:
+        previous_room = d.location
+        mark = len(d.out)
+        ex = d.world.exits[d.location][direction]
+        if not travel(d, ex):
+            after_action(d, previous_room)
+            return False
+        after_action(d, previous_room)
+        interrupted = any(p.kind in ("event", "warning", "dialogue") for p in d.out[mark:])
+        if d.ended or d.phase != "exploring" or interrupted:
+            return False
+    return True
+
+
+def _meta(d: Draft, cmd: Command) -> bool:
+    """Commands about the game: they take no time."""
+    action = cmd.action
+    if action in META_HANDLERS:
+        META_HANDLERS[action](d, cmd)
+    elif action == "again":
+        d.say("You can hardly repeat that.", "error")
+    elif action in ("save", "restore"):
+        d.request(action, " ".join(cmd.words))
+    elif action == "quit":
+        d.request("quit")
+    elif action in ("transcript_on", "transcript_off"):
+        d.request("transcript", action.rsplit("_", 1)[1])
+    elif action == "restart":
+        _restart(d)
+    elif action == "oops":
+        d.say("There's nothing to correct.", "error")
+    return True
+
+
+def _restart(d: Draft) -> None:
+    """Start again from the beginning (UNDO can take it back)."""
+    fresh = Draft(d.world, initial_state(d.world, d.seed))
+    _opening(fresh)
+    for name in ("location", "places", "condition", "char_states", "char_places", "turn", "phase",
+                 "open", "locked", "lit", "worn", "flags", "condition_since", "char_since", "visited",
+                 "moved", "fired", "score", "dialogue", "encounter", "ending", "pronouns", "pending",
+                 "last_command", "oops", "hints", "rng"):
+        setattr(d, name, getattr(fresh, name))
+    d.out.extend(fresh.out)
+    d.took_turn = True
+
+
+__all__ = ["look", "new_game", "step"]

@@ -1,0 +1,274 @@
+"""Loading a world folder (or several, layered) into a checked, immutable World."""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+import attrs
+import yaml
+
+from game.model.entities import (
+    NOWHERE,
+    PLAYER,
+    Character,
+    Ending,
+    Event,
+    GameInfo,
+    Hint,
+    Item,
+    Player,
+    Room,
+    read_tests,
+)
+from game.model.problems import Problem, WorldError, did_you_mean
+from game.model.reader import Ctx, Ref, Where, check_id, check_keys, mapping
+from game.model.source import read_yaml
+from game.model.verbs import ACTIONS
+from game.model.world import World, empty_world_parts, index_world
+
+TOP_KEYS = ("game", "player", "rooms", "items", "characters", "events", "endings", "hints", "tests")
+BUILDERS: dict[str, Callable] = {
+    "rooms": Room.from_yaml,
+    "items": Item.from_yaml,
+    "characters": Character.from_yaml,
+    "events": Event.from_yaml,
+    "endings": Ending.from_yaml,
+    "hints": Hint.from_yaml,
+}
+SINGULAR = {
+    "rooms": "room",
+    "items": "item",
+    "characters": "character",
+    "events": "event",
+    "endings": "ending",
+    "hints": "hint",
+}
+
+
+def world_files(paths: Sequence[Path]) -> list[tuple[int, Path]]:
+    """Every `*.yaml` file under the given folders (or files), with its layer number."""
+    files: list[tuple[int, Path]] = []
+    for layer, path in enumerate(paths):
+        if path.is_file():
+            files.append((layer, path))
+        else:
+            files.extend((layer, p) for p in sorted(path.rglob("*.yaml")))
+    return files
+
+
+def display_path(path: Path) -> str:
+    """A short path for messages: relative to the working folder when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def load_world(paths: Iterable[Path | str], *, warnings: list[Problem] | None = None) -> World:
+    """Load and check a world; raise WorldError with every error found."""
+    world, problems = read_world(paths)
+    errors = [p for p in problems if p.severity == "error"]
+    if warnings is not None:
+        warnings.extend(p for p in problems if p.severity != "error")
+    if errors or world is None:
+        raise WorldError(errors)
+    return world
+
+
+def read_world(paths: Iterable[Path | str]) -> tuple[World | None, list[Problem]]:
+    """Load a world and return it (None if broken) with every problem, errors and warnings."""
+    path_list = [Path(p) for p in paths]
+    problems: list[Problem] = []
+    for path in path_list:
+        if not path.exists():
+            problems.append(Problem(str(path), 1, 1, "world folder not found", "check the --world path"))
+    if problems:
+        return None, problems
+    files = world_files(path_list)
+    if not files:
+        shown = ", ".join(str(p) for p in path_list)
+        problems.append(Problem(shown, 1, 1, "no .yaml files in the world folder", "add world files"))
+        return None, problems
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(files, problems)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _build(files: list[tuple[int, Path]], problems: list[Problem]) -> tuple[World | None, list[Problem]]:
+    """Read every file, then cross-check and assemble the world."""
+    parts = empty_world_parts()
+    origins: dict[tuple[str, str], tuple[int, Where]] = {}
+    singles: dict[str, list] = {"game": [], "player": []}
+    tests = []
+    refs: list[Ref] = []
+    for layer, path in files:
+        shown = display_path(path)
+        root, file_problems = read_yaml(path, shown)
+        problems.extend(file_problems)
+        if root is None:
+            continue
+        ctx = Ctx(shown, problems, refs)
+        top = mapping(ctx, root, "a world file")
+        if top is None:
+            continue
+        check_keys(ctx, top, TOP_KEYS, "a world file")
+        for key in ("game", "player"):
+            node = top.get(key)
+            if node is not None:
+                builder = GameInfo.from_yaml if key == "game" else Player.from_yaml
+                singles[key].append((ctx.where(top.key_nodes[key]), builder(ctx, node)))
+        if top.get("tests") is not None:
+            tests.extend(read_tests(ctx, top.get("tests")))
+        for section, builder in BUILDERS.items():
+            node = top.get(section)
+            if node is not None:
+                _read_section(ctx, section, node, builder, layer, parts[section], origins)
+    info = _single(singles["game"], "game", problems, GameInfo())
+    player = _single(singles["player"], "player", problems, None)
+    if player is None:
+        where = files[0][1]
+        problems.append(Problem(display_path(where), 1, 1, "the world has no 'player' section",
+                                "add 'player: {start: <room id>}' to one file"))
+        return None, problems
+    _place_items(parts, problems)
+    _check_refs(refs, parts, player, problems)
+    world = World(
+        info,
+        player,
+        parts["rooms"],
+        parts["items"],
+        parts["characters"],
+        parts["events"],
+        parts["endings"],
+        parts["hints"],
+        tuple(tests),
+        tuple(display_path(p) for _, p in files),
+    )
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return index_world(world), problems
+
+
+def _read_section(ctx: Ctx, section: str, node: yaml.Node, builder: Callable, layer: int,
+                  into: dict, origins: dict) -> None:
+    """One `rooms:`/`items:`/… mapping; ids are global, later layers may replace earlier ones."""
+    m = mapping(ctx, node, f"'{section}'")
+    if m is None:
+        return
+    kind = SINGULAR[section]
+    for thing_id, value in m.values.items():
+        key_node = m.key_nodes[thing_id]
+        check_id(ctx, key_node, thing_id, kind)
+        where = ctx.where(key_node)
+        previous = origins.get((section, thing_id))
+        if previous is not None and previous[0] == layer:
+            ctx.error(key_node, f"{kind} '{thing_id}' is defined twice (also at {previous[1]})",
+                      "ids are global across files: rename one")
+            continue
+        built = builder(ctx, thing_id, value)
+        if built is not None:
+            into[thing_id] = built
+            origins[(section, thing_id)] = (layer, where)
+
+
+def _single(found: list, key: str, problems: list[Problem], default):
+    """The one `game`/`player` section; more than one is an error."""
+    if not found:
+        return default
+    if len(found) > 1:
+        first = found[0][0]
+        for where, _ in found[1:]:
+            problems.append(Problem(where.path, where.line, where.col,
+                                    f"a second '{key}' section (the first is at {first})",
+                                    f"keep one '{key}' section"))
+    return found[-1][1]
+
+
+def _place_items(parts: dict, problems: list[Problem]) -> None:
+    """Rooms' `items:` lists set their items' starting place; conflicting places are errors."""
+    items = parts["items"]
+    for room in parts["rooms"].values():
+        for item_id in room.items:
+            item = items.get(item_id)
+            if item is None:
+                continue
+            if item.location and item.location != room.id:
+                where = room.where
+                problems.append(Problem(where.path, where.line, where.col,
+                                        f"item '{item_id}' is listed in room '{room.id}' but its location is '{item.location}'",
+                                        "give each item one starting place"))
+                continue
+            items[item_id] = attrs.evolve(item, location=room.id)
+
+
+def _check_refs(refs: list[Ref], parts: dict, player: Player, problems: list[Problem]) -> None:
+    """Every id a file names must exist, as the right kind of thing."""
+    rooms, items, characters = parts["rooms"], parts["items"], parts["characters"]
+    conditions = player.condition.states
+    known: dict[str, Callable[[str], bool]] = {
+        "room": rooms.__contains__,
+        "item": items.__contains__,
+        "character": characters.__contains__,
+        "ending": parts["endings"].__contains__,
+        "thing": lambda v: v in items or v in characters,
+        "place": lambda v: v in rooms or v in (PLAYER, NOWHERE) or _holds(items.get(v)),
+        "room_or_nowhere": lambda v: v in rooms or v == NOWHERE,
+        "door": lambda v: v in items and items[v].door is not None,
+        "condition": conditions.__contains__,
+        "verb": ACTIONS.__contains__,
+    }
+    pools: dict[str, Iterable[str]] = {
+        "room": rooms,
+        "item": items,
+        "character": characters,
+        "ending": parts["endings"],
+        "thing": [*items, *characters],
+        "place": [*rooms, *items, PLAYER, NOWHERE],
+        "room_or_nowhere": [*rooms, NOWHERE],
+        "door": [i for i, v in items.items() if v.door is not None],
+        "condition": conditions,
+        "verb": ACTIONS,
+    }
+    for ref in refs:
+        kind = ref.kind
+        if kind.startswith("state:"):
+            owner = characters.get(kind[6:])
+            if owner is None or ref.value in owner.machine.states:
+                continue
+            _unknown(problems, ref, f"state of '{owner.id}'", owner.machine.states)
+            continue
+        if not known[kind](ref.value):
+            _unknown(problems, ref, _kind_word(kind, ref.value, items), pools[kind])
+
+
+def _holds(item: Item | None) -> bool:
+    """Whether an item can hold other items."""
+    return item is not None and item.container is not None
+
+
+def _kind_word(kind: str, value: str, items: dict) -> str:
+    """How a message names the kind of thing expected."""
+    if kind == "door" and value in items:
+        return "door (the item has no 'door:' section)"
+    if kind == "place" and value in items:
+        return "place (the item is not a container or supporter)"
+    return {"thing": "item or character", "room_or_nowhere": "room", "verb": "verb",
+            "condition": "player condition"}.get(kind, kind)
+
+
+def _unknown(problems: list[Problem], ref: Ref, word: str, pool: Iterable[str]) -> None:
+    """Report an unknown id with the nearest known one."""
+    lead = f"{ref.what} " if ref.what else ""
+    fix = did_you_mean(ref.value, pool)
+    if not fix:
+        sample = sorted(pool)[:8]
+        fix = ("known: " + ", ".join(sample) + (" …" if len(sample) == 8 else "")) if sample else f"define the {word} first"
+    problems.append(Problem(ref.where.path, ref.where.line, ref.where.col,
+                            f"{lead}unknown {word} '{ref.value}'", fix))
