@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.engine.output import Paragraph, Request
-from game.engine.state import FIELD_NAMES, GameState
+from game.engine.state import MOMENT_FIELDS, GameState, moment
 from game.model import World
 
 
@@ -12,8 +12,7 @@ class Draft:
 
     def __init__(self, world: World, state: GameState) -> None:
         self.world = world
-        for name in FIELD_NAMES:
-            setattr(self, name, getattr(state, name))
+        self.__dict__.update(zip(MOMENT_FIELDS, moment(state)))
         self.out: list[Paragraph] = []
         self.requests: list[Request] = []
         self.entered: list[str] = []
@@ -23,9 +22,9 @@ class Draft:
         self.actions: list[tuple[str, str]] = []
         self.took_turn = False
 
-    def freeze(self) -> GameState:
-        """The new state."""
-        return GameState(**{name: getattr(self, name) for name in FIELD_NAMES})
+    def freeze(self, history: tuple[GameState, ...] = ()) -> GameState:
+        """The new state, with the given undo history."""
+        return GameState(*[self.__dict__[name] for name in MOMENT_FIELDS], history)
 
     def say(self, text: str, kind: str = "message") -> None:
         """Add a paragraph (empty text adds nothing)."""

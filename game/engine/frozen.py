@@ -8,7 +8,7 @@ from typing import Any, NoReturn
 class FrozenMap(dict):
     """A dict that cannot change; `set` and `drop` return new maps."""
 
-    __slots__ = ("_hash",)
+    __slots__ = ("_hash", "_inverse")
 
     def __hash__(self) -> int:  # type: ignore[override]
         try:
@@ -38,6 +38,18 @@ class FrozenMap(dict):
         new = FrozenMap(self)
         dict.__delitem__(new, key)
         return new
+
+    def keys_with(self, value: Any) -> tuple:
+        """Every key whose value is the given one, in insertion order (cached per map)."""
+        try:
+            inverse = self._inverse
+        except AttributeError:
+            inverse = {}
+            for key, val in self.items():
+                inverse.setdefault(val, []).append(key)
+            inverse = {val: tuple(keys) for val, keys in inverse.items()}
+            self._inverse = inverse
+        return inverse.get(value, ())
 
     def __repr__(self) -> str:
         return f"FrozenMap({dict.__repr__(self)})"

@@ -88,6 +88,7 @@ call OBJ | phone OBJ | radio OBJ                                -> call
 use HELD on OBJ | use HELD with OBJ | use HELD in OBJ | apply HELD to OBJ | use HELD at OBJ -> use
 use HELD                                                        -> use
 inventory | i | inv | invent                                    -> inventory
+bye | goodbye | farewell                                        -> bye
 yes | y | yeah | sure                                           -> yes
 no | nope                                                       -> no
 exits | exit list | directions                                  -> exits

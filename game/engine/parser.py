@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator
 
@@ -61,10 +62,11 @@ class _Fail(Exception):
         self.failure = failure
 
 
-def tokenize(text: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def tokenize(text: str) -> tuple[str, ...]:
     """Lower-case words without articles."""
     words = WORD_RE.findall(text.lower().replace("’", "'"))
-    return [w for w in words if w not in ARTICLES][:MAX_TOKENS]
+    return tuple(w for w in words if w not in ARTICLES)[:MAX_TOKENS]
 
 
 def known_word(d: Draft, word: str) -> bool:
@@ -115,7 +117,7 @@ def _best(failures: list[Failure]) -> Failure:
     return failures[0]
 
 
-def _match(pattern: tuple[str, ...], i: int, tokens: list[str], j: int, acc: dict) -> Iterator[dict]:
+def _match(pattern: tuple[str, ...], i: int, tokens: tuple[str, ...], j: int, acc: dict) -> Iterator[dict]:
     """Every way the tokens fit the pattern, as slot -> words."""
     if i == len(pattern):
         if j == len(tokens):

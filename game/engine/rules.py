@@ -52,7 +52,7 @@ def _automatic_transitions(d: Draft) -> None:
         if d.ended:
             return
         machine = world.characters[char_id].machine
-        if not machine.transitions:
+        if not machine.has_automatic:
             continue
         transition = automatic_step(d, machine, d.char_states[char_id], d.char_since.get(char_id, 0))
         if transition is not None:

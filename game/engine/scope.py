@@ -27,7 +27,7 @@ def carried(world: World, s: State, item: str) -> bool:
 
 def contents(s: State, holder: str) -> list[str]:
     """Items directly in or on a holder (room, container, `player`)."""
-    return [item for item, place in s.places.items() if place == holder]
+    return list(s.places.keys_with(holder))
 
 
 def can_see_inside(world: World, s: State, item: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import operator
+
 import attrs
 
 from game.engine.frozen import EMPTY, FrozenMap
@@ -47,6 +49,18 @@ class GameState:
 
 
 FIELD_NAMES = tuple(f.name for f in attrs.fields(GameState))
+MOMENT_FIELDS = FIELD_NAMES[:-1]  # everything but history, in constructor order
+_read_moment = operator.attrgetter(*MOMENT_FIELDS)
+
+
+def moment(state: GameState) -> tuple:
+    """The state's fields except history, in constructor order."""
+    return _read_moment(state)
+
+
+def without_history(state: GameState) -> GameState:
+    """The same moment with no undo history (what the history itself stores)."""
+    return state if not state.history else GameState(*_read_moment(state))
 
 
 def initial_state(world: World, seed: int) -> GameState:

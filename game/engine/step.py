@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import attrs
-
 from game.engine.actions import META_HANDLERS, WORLD_ACTIONS
 from game.engine.actions.common import implicit_take, note_pronoun
 from game.engine.actions.movement import route, travel
@@ -18,7 +16,7 @@ from game.engine.grammar import AUTHOR_VERB, LINES, META_ACTIONS, SLOTS, VERB_WO
 from game.engine.output import Paragraph, Turn
 from game.engine.parser import Command, Failure, parse, resolve_one, tokenize, _Fail
 from game.engine.rules import after_action
-from game.engine.state import GameState, initial_state
+from game.engine.state import GameState, initial_state, without_history
 from game.model import World
 
 MAX_LINE = 2000
@@ -56,7 +54,7 @@ def step(world: World, state: GameState, text: str) -> Turn:
     if line.startswith("*"):
         return Turn(state, (Paragraph("meta", "(Comment noted.)"),))
     words = tokenize(line)
-    if words == ["undo"]:
+    if words == ("undo",):
         return undo(state)
     d = Draft(world, state)
     if state.phase == "ended" and not _allowed_after_end(d, line):
@@ -68,11 +66,11 @@ def step(world: World, state: GameState, text: str) -> Turn:
     for piece in pieces:
         if not run_one(d, piece) or d.ended:
             break
-    new_state = d.freeze()
     if d.took_turn:
         limit = world.info.undo_limit
-        saved = attrs.evolve(state, history=())
-        new_state = attrs.evolve(new_state, history=(saved, *state.history[: limit - 1]))
+        new_state = d.freeze((without_history(state), *state.history[: limit - 1]))
+    else:
+        new_state = d.freeze(state.history)
     return Turn(new_state, tuple(d.out), tuple(d.requests))
 
 
@@ -85,7 +83,7 @@ def undo(state: GameState) -> Turn:
     """Take back the whole last line."""
     if not state.history:
         return Turn(state, (Paragraph("error", "There is nothing to undo."),))
-    previous = attrs.evolve(state.history[0], history=state.history[1:])
+    previous = Draft(None, state.history[0]).freeze(state.history[1:])
     return Turn(previous, (Paragraph("meta", "[Previous turn undone.]"),))
 
 
@@ -172,7 +170,7 @@ def run_one(d: Draft, piece: str | tuple[str, str]) -> bool:
     return _dispatch(d, result)
 
 
-def _answer_pending(d: Draft, text: str, words: list[str]) -> tuple[str, list[str]]:
+def _answer_pending(d: Draft, text: str, words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
     """Treat the line as the answer to "Which do you mean…?" when it picks one candidate."""
     template, candidates = d.pending
     d.pending = None
@@ -185,7 +183,7 @@ def _answer_pending(d: Draft, text: str, words: list[str]) -> tuple[str, list[st
     return text, words
 
 
-def _oops(d: Draft, words: list[str]) -> str | None:
+def _oops(d: Draft, words: tuple[str, ...]) -> str | None:
     """OOPS word: the last failed command with its unknown word replaced."""
     if d.oops is None or len(words) < 2:
         d.say("There's nothing to correct." if d.oops is None else "OOPS what? Type OOPS and the right word.",

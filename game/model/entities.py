@@ -450,6 +450,13 @@ class StateMachine:
     states: dict[str, StateInfo] = attrs.field(eq=False)
     transitions: tuple[Transition, ...] = ()
 
+    automatic: tuple[Transition, ...] = attrs.field(default=(), eq=False)
+
+    @property
+    def has_automatic(self) -> bool:
+        """Whether any transition happens by itself."""
+        return bool(self.automatic)
+
     STATE_KEYS = frozenset(
         "label description present follows hostile route every wander chance forbid refuse".split()
     )
@@ -476,7 +483,8 @@ class StateMachine:
         transitions = tuple(
             _read_transition(ctx, node, owner, ref_kind) for node in seq(ctx, m.get("transitions"), "transitions")
         )
-        return cls(initial, states, tuple(t for t in transitions if t is not None))
+        declared = tuple(t for t in transitions if t is not None)
+        return cls(initial, states, declared, tuple(t for t in declared if t.automatic))
 
 
 def _suggest(value: str, known) -> str:

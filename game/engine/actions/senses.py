@@ -130,6 +130,7 @@ FLAVOUR = {
     "knock": "You knock. The sound carries further than you'd like.",
     "shout": "You shout. The ruins swallow the sound, and for a long moment nothing answers.",
     "say": "You say it aloud. Nobody answers.",
+    "bye": "You're not talking to anyone.",
     "yes": "That was a rhetorical question.",
     "no": "That was a rhetorical question.",
     "kiss": "This isn't the moment.",
