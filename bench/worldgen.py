@@ -18,15 +18,17 @@ def room_yaml(i: int, width: int, total: int) -> str:
     if i - width >= 0:
         exits.append(f"      north: r{i - width}")
     if i + width < total:
-        exits.append(f"      south: {{to: r{i + width}, when: {{turn_at_least: 0}}, refuse: Not yet.}}")
+        exits.append(
+            f"      south: {{to: r{i + width}, when: {{turn_at_least: 0}}, refuse: Not yet.}}"
+        )
     return (
         f"  r{i}:\n"
         f"    name: Ruined Room {i}\n"
         f"    region: Sector {i // 100}\n"
         f"    description: Room {i} of the generated ruins. Ash drifts through a broken window.\n"
         f"    exits:\n" + "\n".join(exits) + "\n"
-        f"    scenery:\n"
-        f"      window: {{words: [window, glass], description: Broken glass edged with soot.}}\n"
+        "    scenery:\n"
+        "      window: {words: [window, glass], description: Broken glass edged with soot.}\n"
     )
 
 

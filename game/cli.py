@@ -49,7 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Hyosan: a parser text adventure in the Hyosan Exclusion Zone.",
     )
     parser.add_argument("--version", action="version", version=f"hyosan {__version__}")
-    parser.add_argument("--plain", action="store_true", help="line mode: works in pipes and with screen readers")
+    parser.add_argument(
+        "--plain", action="store_true", help="line mode: works in pipes and with screen readers"
+    )
     parser.add_argument("--load", metavar="NAME", help="start from a saved game")
     parser.add_argument("--seed", type=int, help="random seed for a new game")
     _add_world(parser)
@@ -59,8 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="validate and analyse a world")
     _add_world(check)
     check.add_argument("--coverage", type=int, metavar="N", help="also play N seeded random games")
-    check.add_argument("--max-states", type=int, default=200_000, help="bound for the winnability search")
-    check.add_argument("--seconds", type=float, default=60.0, help="time bound for the winnability search")
+    check.add_argument(
+        "--max-states", type=int, default=200_000, help="bound for the winnability search"
+    )
+    check.add_argument(
+        "--seconds", type=float, default=60.0, help="time bound for the winnability search"
+    )
     check.add_argument("--quick", action="store_true", help="validation only, no analysis")
 
     map_ = sub.add_parser("map", help="print the world's rooms and exits")

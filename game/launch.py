@@ -26,6 +26,9 @@ def load_or_report(args, stream: TextIO | None = None) -> World | None:
         for problem in error.problems:
             print(problem, file=stream)
         count = len(error.problems)
-        print(f"world: {count} error{'s' if count != 1 else ''} — the game cannot start; "
-              f"run 'hyosan check' for details", file=stream)
+        print(
+            f"world: {count} error{'s' if count != 1 else ''} — the game cannot start; "
+            f"run 'hyosan check' for details",
+            file=stream,
+        )
         return None

@@ -12,7 +12,7 @@ class Draft:
 
     def __init__(self, world: World, state: GameState) -> None:
         self.world = world
-        self.__dict__.update(zip(MOMENT_FIELDS, moment(state)))
+        self.__dict__.update(zip(MOMENT_FIELDS, moment(state), strict=True))
         self.out: list[Paragraph] = []
         self.requests: list[Request] = []
         self.entered: list[str] = []

@@ -60,7 +60,9 @@ def automatic_step(d: Draft, machine: StateMachine, current: str, since: int) ->
 
 def turns_left(machine: StateMachine, current: str, since: int, turn: int) -> int | None:
     """Turns until the next timed transition from the current state, if one is declared."""
-    timed = [t.after for t in machine.transitions if t.after and t.allows(current) and t.to != current]
+    timed = [
+        t.after for t in machine.transitions if t.after and t.allows(current) and t.to != current
+    ]
     if not timed:
         return None
     return max(0, min(timed) - (turn - since))

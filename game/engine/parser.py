@@ -28,7 +28,9 @@ WORD_RE = re.compile(r"#[a-z0-9_.]+|[a-z0-9][a-z0-9'\-]*|\?")
 MAX_TOKENS = 40
 OBJECT_SLOTS = frozenset({"OBJ", "OBJ2", "HELD", "MULTI", "MULTIHELD"})
 MULTI_SLOTS = frozenset({"MULTI", "MULTIHELD"})
-PREFER_HELD = frozenset({"drop", "insert", "put_on", "give", "show", "wear", "eat", "drink", "throw", "use"})
+PREFER_HELD = frozenset(
+    {"drop", "insert", "put_on", "give", "show", "wear", "eat", "drink", "throw", "use"}
+)
 PREFER_NOT_HELD = frozenset({"take", "take_from"})
 
 
@@ -71,8 +73,16 @@ def tokenize(text: str) -> tuple[str, ...]:
 
 def known_word(d: Draft, word: str) -> bool:
     """Whether the parser knows a word at all."""
-    return word in GRAMMAR_WORDS or word in d.world.lexicon or word in ARTICLES or word in PRONOUNS or \
-        word in ALL_WORDS or word in EXCEPT_WORDS or word == "and" or word.startswith("#")
+    return (
+        word in GRAMMAR_WORDS
+        or word in d.world.lexicon
+        or word in ARTICLES
+        or word in PRONOUNS
+        or word in ALL_WORDS
+        or word in EXCEPT_WORDS
+        or word == "and"
+        or word.startswith("#")
+    )
 
 
 def unknown_failure(d: Draft, word: str) -> Failure:
@@ -117,7 +127,9 @@ def _best(failures: list[Failure]) -> Failure:
     return failures[0]
 
 
-def _match(pattern: tuple[str, ...], i: int, tokens: tuple[str, ...], j: int, acc: dict) -> Iterator[dict]:
+def _match(
+    pattern: tuple[str, ...], i: int, tokens: tuple[str, ...], j: int, acc: dict
+) -> Iterator[dict]:
     """Every way the tokens fit the pattern, as slot -> words."""
     if i == len(pattern):
         if j == len(tokens):
@@ -246,7 +258,9 @@ def _pronoun(d: Draft, word: str) -> str:
     return thing
 
 
-def _prefer(d: Draft, matches: list[str], words: tuple[str, ...], action: str, held: bool) -> list[str]:
+def _prefer(
+    d: Draft, matches: list[str], words: tuple[str, ...], action: str, held: bool
+) -> list[str]:
     """Narrow an ambiguous match the way players expect."""
     unique = list(dict.fromkeys(matches))
     if len(unique) == 1:

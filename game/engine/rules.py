@@ -54,9 +54,13 @@ def _automatic_transitions(d: Draft) -> None:
         machine = world.characters[char_id].machine
         if not machine.has_automatic:
             continue
-        transition = automatic_step(d, machine, d.char_states[char_id], d.char_since.get(char_id, 0))
+        transition = automatic_step(
+            d, machine, d.char_states[char_id], d.char_since.get(char_id, 0)
+        )
         if transition is not None:
-            take_transition(d, transition, lambda c=char_id, t=transition: d.set_char_state(c, t.to))
+            take_transition(
+                d, transition, lambda c=char_id, t=transition: d.set_char_state(c, t.to)
+            )
 
 
 def _move_characters(d: Draft, previous_room: str) -> None:
@@ -91,7 +95,11 @@ def _next_room(d: Draft, info, here: str, previous_room: str) -> str:
         d.rng, roll = rng.percent(d.rng)
         if roll >= info.chance:
             return ""
-        options = [ex.to for ex in d.world.rooms[here].exits if ex.to in info.wander] if here in d.world.rooms else []
+        options = (
+            [ex.to for ex in d.world.rooms[here].exits if ex.to in info.wander]
+            if here in d.world.rooms
+            else []
+        )
         if not options:
             return ""
         d.rng, index = rng.choose(d.rng, len(options))

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 from typing import Any
 
-
 from game.engine.frozen import FrozenMap
 from game.engine.state import PHASES, GameState
 from game.model import NOWHERE, PLAYER, World
 
 SETS = ("open", "locked", "lit", "worn", "visited", "moved", "fired")
 MAPS = ("places", "char_states", "char_places", "flags", "char_since", "pronouns", "hints")
-PLAIN = ("seed", "rng", "location", "condition", "turn", "phase", "condition_since", "score",
-         "ending", "last_command", "verbose")
+PLAIN = (
+    "seed",
+    "rng",
+    "location",
+    "condition",
+    "turn",
+    "phase",
+    "condition_since",
+    "score",
+    "ending",
+    "last_command",
+    "verbose",
+)
 
 
 class StateDataError(ValueError):
@@ -43,7 +53,9 @@ def state_from_data(world: World, data: dict[str, Any]) -> GameState:
             fields[name] = FrozenMap(data[name])
         fields["dialogue"] = tuple(data["dialogue"]) if data["dialogue"] else None
         fields["encounter"] = tuple(data["encounter"]) if data["encounter"] else None
-        fields["pending"] = (data["pending"][0], tuple(data["pending"][1])) if data["pending"] else None
+        fields["pending"] = (
+            (data["pending"][0], tuple(data["pending"][1])) if data["pending"] else None
+        )
         fields["oops"] = tuple(data["oops"]) if data["oops"] else None
     except (KeyError, TypeError, IndexError, ValueError) as error:
         raise StateDataError(f"the saved state is incomplete or malformed ({error!r})") from None
@@ -75,7 +87,9 @@ def _check_ids(world: World, f: dict[str, Any]) -> None:
     if f["ending"] is not None:
         _need(f["ending"] in world.endings, "ending", f["ending"])
     for name in ("seed", "rng", "turn", "score", "condition_since"):
-        _need(isinstance(f[name], int) and not isinstance(f[name], bool), f"number '{name}'", f[name])
+        _need(
+            isinstance(f[name], int) and not isinstance(f[name], bool), f"number '{name}'", f[name]
+        )
 
 
 def _need(ok: bool, kind: str, value: Any) -> None:

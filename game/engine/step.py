@@ -14,7 +14,7 @@ from game.engine.effects import respond
 from game.engine.encounters import answer, countdown
 from game.engine.grammar import AUTHOR_VERB, LINES, META_ACTIONS, SLOTS, VERB_WORDS
 from game.engine.output import Paragraph, Turn
-from game.engine.parser import Command, Failure, parse, resolve_one, tokenize, _Fail
+from game.engine.parser import Command, Failure, _Fail, parse, resolve_one, tokenize
 from game.engine.rules import after_action
 from game.engine.state import GameState, initial_state, without_history
 from game.model import World
@@ -22,8 +22,23 @@ from game.model import World
 MAX_LINE = 2000
 SPLIT_RE = re.compile(r"[.;!]+|\?(?=.)|\bthen\b")
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-ENDED_OK = frozenset({"undo", "restart", "restore", "save", "quit", "help", "about", "score", "version",
-                      "transcript_on", "transcript_off", "map", "status"})
+ENDED_OK = frozenset(
+    {
+        "undo",
+        "restart",
+        "restore",
+        "save",
+        "quit",
+        "help",
+        "about",
+        "score",
+        "version",
+        "transcript_on",
+        "transcript_off",
+        "map",
+        "status",
+    }
+)
 TAKE_FIRST = frozenset({"give", "show", "throw", "use"})
 TAKE_SECOND = frozenset({"unlock", "lock", "attack", "cut"})
 SCENERY_OK = frozenset({"examine", "search", "look", "read", "listen", "smell", "touch", "taste"})
@@ -186,8 +201,12 @@ def _answer_pending(d: Draft, text: str, words: tuple[str, ...]) -> tuple[str, t
 def _oops(d: Draft, words: tuple[str, ...]) -> str | None:
     """OOPS word: the last failed command with its unknown word replaced."""
     if d.oops is None or len(words) < 2:
-        d.say("There's nothing to correct." if d.oops is None else "OOPS what? Type OOPS and the right word.",
-              "error")
+        d.say(
+            "There's nothing to correct."
+            if d.oops is None
+            else "OOPS what? Type OOPS and the right word.",
+            "error",
+        )
         return None
     text, unknown = d.oops
     replacement = " ".join(words[1:])
@@ -309,10 +328,35 @@ def _restart(d: Draft) -> None:
     """Start again from the beginning (UNDO can take it back)."""
     fresh = Draft(d.world, initial_state(d.world, d.seed))
     _opening(fresh)
-    for name in ("location", "places", "condition", "char_states", "char_places", "turn", "phase",
-                 "open", "locked", "lit", "worn", "flags", "condition_since", "char_since", "visited",
-                 "moved", "fired", "score", "dialogue", "encounter", "ending", "pronouns", "pending",
-                 "last_command", "oops", "hints", "rng"):
+    for name in (
+        "location",
+        "places",
+        "condition",
+        "char_states",
+        "char_places",
+        "turn",
+        "phase",
+        "open",
+        "locked",
+        "lit",
+        "worn",
+        "flags",
+        "condition_since",
+        "char_since",
+        "visited",
+        "moved",
+        "fired",
+        "score",
+        "dialogue",
+        "encounter",
+        "ending",
+        "pronouns",
+        "pending",
+        "last_command",
+        "oops",
+        "hints",
+        "rng",
+    ):
         setattr(d, name, getattr(fresh, name))
     d.out.extend(fresh.out)
     d.took_turn = True

@@ -13,8 +13,8 @@ from game.model.entities import (
     Room,
     StateMachine,
 )
-from game.model.logic import Condition, Effect, Response
 from game.model.loader import load_world, read_world
+from game.model.logic import Condition, Effect, Response
 from game.model.problems import Problem, WorldError
 from game.model.world import World
 

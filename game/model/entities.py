@@ -32,9 +32,7 @@ from game.model.reader import (
     word_list,
 )
 
-DIRECTIONS = (
-    "north south east west northeast northwest southeast southwest up down in out".split()
-)
+DIRECTIONS = "north south east west northeast northwest southeast southwest up down in out".split()
 OPPOSITE = {
     "north": "south",
     "south": "north",
@@ -130,16 +128,26 @@ class Scenery:
     def from_yaml(cls, ctx: Ctx, room: str, key: str, node: yaml.Node) -> Scenery:
         """A scenery entry: a description text, or a mapping with words and description."""
         if isinstance(node, yaml.ScalarNode):
-            return cls(f"{room}.{key}", frozenset({key.lower()}), frozenset(), text(ctx, node, "scenery"), key)
+            return cls(
+                f"{room}.{key}",
+                frozenset({key.lower()}),
+                frozenset(),
+                text(ctx, node, "scenery"),
+                key,
+            )
         m = mapping(ctx, node, f"scenery '{key}'")
         if m is None:
             return cls(f"{room}.{key}", frozenset({key}), frozenset(), "", key)
         check_keys(ctx, m, ("words", "adjectives", "description", "name"), f"scenery '{key}'")
         name = text(ctx, m.get("name"), "name", key.replace("_", " "))
         nouns, adjs = _words_from_name(
-            name, word_list(ctx, m.get("words"), "words"), word_list(ctx, m.get("adjectives"), "adjectives")
+            name,
+            word_list(ctx, m.get("words"), "words"),
+            word_list(ctx, m.get("adjectives"), "adjectives"),
         )
-        return cls(f"{room}.{key}", nouns, adjs, text(ctx, m.get("description"), "description"), name)
+        return cls(
+            f"{room}.{key}", nouns, adjs, text(ctx, m.get("description"), "description"), name
+        )
 
 
 @attrs.frozen
@@ -202,7 +210,9 @@ def _read_variants(ctx: Ctx, node: yaml.Node | None) -> tuple[Variant, ...]:
         if m is None:
             continue
         check_keys(ctx, m, ("when", "text"), "a variant")
-        result.append(Variant(read_conditions(ctx, m.get("when")), text(ctx, m.get("text"), "text")))
+        result.append(
+            Variant(read_conditions(ctx, m.get("when")), text(ctx, m.get("text"), "text"))
+        )
     return tuple(result)
 
 
@@ -231,7 +241,9 @@ def _read_scenery(ctx: Ctx, room_id: str, node: yaml.Node | None) -> tuple[Scene
     return tuple(Scenery.from_yaml(ctx, room_id, key, value) for key, value in m.values.items())
 
 
-def read_verb_responses(ctx: Ctx, node: yaml.Node | None, what: str) -> dict[str, tuple[Response, ...]]:
+def read_verb_responses(
+    ctx: Ctx, node: yaml.Node | None, what: str
+) -> dict[str, tuple[Response, ...]]:
     """`on:` — verb name to instead-responses."""
     if node is None:
         return {}
@@ -308,7 +320,9 @@ class Item:
         check_keys(ctx, m, cls.KEYS, what)
         name = text(ctx, m.get("name"), "name", item_id.replace("_", " "))
         nouns, adjs = _words_from_name(
-            name, word_list(ctx, m.get("words"), "words"), word_list(ctx, m.get("adjectives"), "adjectives")
+            name,
+            word_list(ctx, m.get("words"), "words"),
+            word_list(ctx, m.get("adjectives"), "adjectives"),
         )
         location = ident(ctx, m.get("location"), "location") or ""
         if m.get("location") is not None:
@@ -322,7 +336,12 @@ class Item:
             name,
             nouns,
             adjs,
-            text(ctx, m.get("description"), "description", f"You see nothing special about the {name}."),
+            text(
+                ctx,
+                m.get("description"),
+                "description",
+                f"You see nothing special about the {name}.",
+            ),
             location,
             text(ctx, m.get("initial"), "initial"),
             boolean(ctx, m.get("portable"), "portable", m.get("door") is None),
@@ -334,7 +353,9 @@ class Item:
             text(ctx, m.get("readable"), "readable"),
             boolean(ctx, m.get("wearable"), "wearable"),
             read_responses(ctx, m.get("edible"), "edible") if m.get("edible") is not None else (),
-            read_responses(ctx, m.get("drinkable"), "drinkable") if m.get("drinkable") is not None else (),
+            read_responses(ctx, m.get("drinkable"), "drinkable")
+            if m.get("drinkable") is not None
+            else (),
             container,
             _read_container(ctx, m.get("door"), False, door=True),
             _read_use(ctx, m.get("use")),
@@ -369,7 +390,11 @@ def _read_container(
     m = mapping(ctx, node, what)
     if m is None:
         return None
-    keys = ("capacity",) if supporter else ("open", "openable", "locked", "key", "capacity", "transparent")
+    keys = (
+        ("capacity",)
+        if supporter
+        else ("open", "openable", "locked", "key", "capacity", "transparent")
+    )
     check_keys(ctx, m, keys, what)
     key = ident(ctx, m.get("key"), "key")
     ctx.ref("item", key, m.get("key") or node)
@@ -468,7 +493,7 @@ class StateMachine:
         states_node = m.get("states")
         if states_node is not None:
             sm = mapping(ctx, states_node, f"states of {owner}")
-            for state_id, node in (sm.values.items() if sm else ()):
+            for state_id, node in sm.values.items() if sm else ():
                 check_id(ctx, sm.key_nodes[state_id], state_id, "state")
                 states[state_id] = _read_state(ctx, state_id, node)
         initial = ident(ctx, m.get("initial"), "initial state")
@@ -478,10 +503,14 @@ class StateMachine:
         elif not initial:
             initial = next(iter(states))
         elif initial not in states:
-            ctx.error(m.get("initial"), f"initial state '{initial}' is not one of the states of {owner}",
-                      _suggest(initial, states))
+            ctx.error(
+                m.get("initial"),
+                f"initial state '{initial}' is not one of the states of {owner}",
+                _suggest(initial, states),
+            )
         transitions = tuple(
-            _read_transition(ctx, node, owner, ref_kind) for node in seq(ctx, m.get("transitions"), "transitions")
+            _read_transition(ctx, node, owner, ref_kind)
+            for node in seq(ctx, m.get("transitions"), "transitions")
         )
         declared = tuple(t for t in transitions if t is not None)
         return cls(initial, states, declared, tuple(t for t in declared if t.automatic))
@@ -532,7 +561,9 @@ def _read_transition(ctx: Ctx, node: yaml.Node, owner: str, ref_kind: str) -> Tr
     check_keys(ctx, m, ("from", "to", "when", "after", "say", "do"), f"a transition of {owner}")
     sources: frozenset[str] = frozenset()
     from_node = m.get("from")
-    if from_node is not None and not (isinstance(from_node, yaml.ScalarNode) and from_node.value == "*"):
+    if from_node is not None and not (
+        isinstance(from_node, yaml.ScalarNode) and from_node.value == "*"
+    ):
         sources = frozenset(id_list(ctx, from_node, "'from' state"))
         for state, state_node in zip(sorted(sources), seq(ctx, from_node, "from"), strict=False):
             ctx.ref(ref_kind, state, state_node)
@@ -627,7 +658,9 @@ class Character:
         check_keys(ctx, m, cls.KEYS, what)
         name = text(ctx, require(ctx, m, "name", what), "name")
         nouns, adjs = _words_from_name(
-            name, word_list(ctx, m.get("words"), "words"), word_list(ctx, m.get("adjectives"), "adjectives")
+            name,
+            word_list(ctx, m.get("words"), "words"),
+            word_list(ctx, m.get("adjectives"), "adjectives"),
         )
         location = ident(ctx, m.get("location"), "location") or NOWHERE
         if m.get("location") is not None:
@@ -722,7 +755,11 @@ def _read_talk(ctx: Ctx, node: yaml.Node | None, what: str) -> dict[str, TalkNod
     for choice_goto_owner in nodes.values():
         for choice in choice_goto_owner.choices:
             if choice.goto and choice.goto != "end" and choice.goto not in nodes:
-                ctx.error(node, f"a choice goes to unknown talk node '{choice.goto}'", _suggest(choice.goto, nodes))
+                ctx.error(
+                    node,
+                    f"a choice goes to unknown talk node '{choice.goto}'",
+                    _suggest(choice.goto, nodes),
+                )
     return nodes
 
 
@@ -824,7 +861,11 @@ def _read_trigger(ctx: Ctx, node: yaml.Node | None) -> Trigger:
             ctx.ref("character", who, sm.get("of") or node)
             ctx.ref("state:" + who, state, sm.get("is") or node)
             return Trigger("state", who, state)
-    ctx.error(node, "the trigger needs one of " + ", ".join(TRIGGER_KINDS), "write e.g. 'on: {enter: lab}'")
+    ctx.error(
+        node,
+        "the trigger needs one of " + ", ".join(TRIGGER_KINDS),
+        "write e.g. 'on: {enter: lab}'",
+    )
     return Trigger("always")
 
 
@@ -878,7 +919,9 @@ class Hint:
         hints = tuple(text(ctx, h, "hint") for h in seq(ctx, m.get("hints"), "hints"))
         if not hints:
             ctx.error(node, f"hint '{hint_id}' has no hints", "add 'hints: [a nudge, the answer]'")
-        return cls(hint_id, read_conditions(ctx, m.get("when")), read_conditions(ctx, m.get("done")), hints)
+        return cls(
+            hint_id, read_conditions(ctx, m.get("when")), read_conditions(ctx, m.get("done")), hints
+        )
 
 
 @attrs.frozen
@@ -900,7 +943,9 @@ class Player:
         start = ident(ctx, start_node, "start room")
         ctx.ref("room", start, start_node or node)
         inventory = id_list(ctx, m.get("inventory"), "item")
-        for item, item_node in zip(inventory, seq(ctx, m.get("inventory"), "inventory"), strict=False):
+        for item, item_node in zip(
+            inventory, seq(ctx, m.get("inventory"), "inventory"), strict=False
+        ):
             ctx.ref("item", item, item_node)
         machine = StateMachine("healthy", {"healthy": StateInfo("healthy", "Healthy")})
         if m.get("condition") is not None:

@@ -84,13 +84,17 @@ def read_world(paths: Iterable[Path | str]) -> tuple[World | None, list[Problem]
     problems: list[Problem] = []
     for path in path_list:
         if not path.exists():
-            problems.append(Problem(str(path), 1, 1, "world folder not found", "check the --world path"))
+            problems.append(
+                Problem(str(path), 1, 1, "world folder not found", "check the --world path")
+            )
     if problems:
         return None, problems
     files = world_files(path_list)
     if not files:
         shown = ", ".join(str(p) for p in path_list)
-        problems.append(Problem(shown, 1, 1, "no .yaml files in the world folder", "add world files"))
+        problems.append(
+            Problem(shown, 1, 1, "no .yaml files in the world folder", "add world files")
+        )
         return None, problems
     gc_was_enabled = gc.isenabled()
     gc.disable()
@@ -101,7 +105,9 @@ def read_world(paths: Iterable[Path | str]) -> tuple[World | None, list[Problem]
             gc.enable()
 
 
-def _build(files: list[tuple[int, Path]], problems: list[Problem]) -> tuple[World | None, list[Problem]]:
+def _build(
+    files: list[tuple[int, Path]], problems: list[Problem]
+) -> tuple[World | None, list[Problem]]:
     """Read every file, then cross-check and assemble the world."""
     parts = empty_world_parts()
     origins: dict[tuple[str, str], tuple[int, Where]] = {}
@@ -133,9 +139,18 @@ def _build(files: list[tuple[int, Path]], problems: list[Problem]) -> tuple[Worl
     info = _single(singles["game"], "game", problems, GameInfo())
     player = _single(singles["player"], "player", problems, None)
     if player is None:
+        if problems:
+            return None, problems
         where = files[0][1]
-        problems.append(Problem(display_path(where), 1, 1, "the world has no 'player' section",
-                                "add 'player: {start: <room id>}' to one file"))
+        problems.append(
+            Problem(
+                display_path(where),
+                1,
+                1,
+                "the world has no 'player' section",
+                "add 'player: {start: <room id>}' to one file",
+            )
+        )
         return None, problems
     _place_items(parts, problems)
     _check_refs(refs, parts, player, problems)
@@ -156,8 +171,15 @@ def _build(files: list[tuple[int, Path]], problems: list[Problem]) -> tuple[Worl
     return index_world(world), problems
 
 
-def _read_section(ctx: Ctx, section: str, node: yaml.Node, builder: Callable, layer: int,
-                  into: dict, origins: dict) -> None:
+def _read_section(
+    ctx: Ctx,
+    section: str,
+    node: yaml.Node,
+    builder: Callable,
+    layer: int,
+    into: dict,
+    origins: dict,
+) -> None:
     """One `rooms:`/`items:`/… mapping; ids are global, later layers may replace earlier ones."""
     m = mapping(ctx, node, f"'{section}'")
     if m is None:
@@ -169,8 +191,11 @@ def _read_section(ctx: Ctx, section: str, node: yaml.Node, builder: Callable, la
         where = ctx.where(key_node)
         previous = origins.get((section, thing_id))
         if previous is not None and previous[0] == layer:
-            ctx.error(key_node, f"{kind} '{thing_id}' is defined twice (also at {previous[1]})",
-                      "ids are global across files: rename one")
+            ctx.error(
+                key_node,
+                f"{kind} '{thing_id}' is defined twice (also at {previous[1]})",
+                "ids are global across files: rename one",
+            )
             continue
         built = builder(ctx, thing_id, value)
         if built is not None:
@@ -185,9 +210,15 @@ def _single(found: list, key: str, problems: list[Problem], default):
     if len(found) > 1:
         first = found[0][0]
         for where, _ in found[1:]:
-            problems.append(Problem(where.path, where.line, where.col,
-                                    f"a second '{key}' section (the first is at {first})",
-                                    f"keep one '{key}' section"))
+            problems.append(
+                Problem(
+                    where.path,
+                    where.line,
+                    where.col,
+                    f"a second '{key}' section (the first is at {first})",
+                    f"keep one '{key}' section",
+                )
+            )
     return found[-1][1]
 
 
@@ -201,9 +232,15 @@ def _place_items(parts: dict, problems: list[Problem]) -> None:
                 continue
             if item.location and item.location != room.id:
                 where = room.where
-                problems.append(Problem(where.path, where.line, where.col,
-                                        f"item '{item_id}' is listed in room '{room.id}' but its location is '{item.location}'",
-                                        "give each item one starting place"))
+                problems.append(
+                    Problem(
+                        where.path,
+                        where.line,
+                        where.col,
+                        f"item '{item_id}' is listed in room '{room.id}' but its location is '{item.location}'",
+                        "give each item one starting place",
+                    )
+                )
                 continue
             items[item_id] = attrs.evolve(item, location=room.id)
 
@@ -230,7 +267,7 @@ def _check_refs(refs: list[Ref], parts: dict, player: Player, problems: list[Pro
         "character": characters,
         "ending": parts["endings"],
         "thing": [*items, *characters],
-        "place": [*rooms, *items, PLAYER, NOWHERE],
+        "place": [*rooms, *(i for i, v in items.items() if _holds(v)), PLAYER, NOWHERE],
         "room_or_nowhere": [*rooms, NOWHERE],
         "door": [i for i, v in items.items() if v.door is not None],
         "condition": conditions,
@@ -242,10 +279,26 @@ def _check_refs(refs: list[Ref], parts: dict, player: Player, problems: list[Pro
             owner = characters.get(kind[6:])
             if owner is None or ref.value in owner.machine.states:
                 continue
-            _unknown(problems, ref, f"state of '{owner.id}'", owner.machine.states)
+            _unknown(problems, ref, "state", owner.machine.states, f" of '{owner.id}'")
             continue
-        if not known[kind](ref.value):
-            _unknown(problems, ref, _kind_word(kind, ref.value, items), pools[kind])
+        if known[kind](ref.value):
+            continue
+        if kind == "door" and ref.value in items:
+            _problem(
+                problems,
+                ref,
+                f"item '{ref.value}' is used as a door but has no 'door:' section",
+                "add 'door: {open: false}' to the item",
+            )
+        elif kind == "place" and ref.value in items:
+            _problem(
+                problems,
+                ref,
+                f"item '{ref.value}' is not a container or supporter, so nothing can be in it",
+                "add 'container:' or 'supporter:' to it, or choose another place",
+            )
+        else:
+            _unknown(problems, ref, _kind_word(kind), pools[kind])
 
 
 def _holds(item: Item | None) -> bool:
@@ -253,22 +306,32 @@ def _holds(item: Item | None) -> bool:
     return item is not None and item.container is not None
 
 
-def _kind_word(kind: str, value: str, items: dict) -> str:
+def _kind_word(kind: str) -> str:
     """How a message names the kind of thing expected."""
-    if kind == "door" and value in items:
-        return "door (the item has no 'door:' section)"
-    if kind == "place" and value in items:
-        return "place (the item is not a container or supporter)"
-    return {"thing": "item or character", "room_or_nowhere": "room", "verb": "verb",
-            "condition": "player condition"}.get(kind, kind)
+    return {
+        "thing": "item or character",
+        "room_or_nowhere": "room",
+        "verb": "verb",
+        "condition": "player condition",
+    }.get(kind, kind)
 
 
-def _unknown(problems: list[Problem], ref: Ref, word: str, pool: Iterable[str]) -> None:
+def _unknown(
+    problems: list[Problem], ref: Ref, word: str, pool: Iterable[str], owner: str = ""
+) -> None:
     """Report an unknown id with the nearest known one."""
     lead = f"{ref.what} " if ref.what else ""
     fix = did_you_mean(ref.value, pool)
     if not fix:
         sample = sorted(pool)[:8]
-        fix = ("known: " + ", ".join(sample) + (" …" if len(sample) == 8 else "")) if sample else f"define the {word} first"
-    problems.append(Problem(ref.where.path, ref.where.line, ref.where.col,
-                            f"{lead}unknown {word} '{ref.value}'", fix))
+        fix = (
+            ("known: " + ", ".join(sample) + (" …" if len(sample) == 8 else ""))
+            if sample
+            else f"define the {word} first"
+        )
+    _problem(problems, ref, f"{lead}unknown {word} '{ref.value}'{owner}", fix)
+
+
+def _problem(problems: list[Problem], ref: Ref, message: str, fix: str) -> None:
+    """Record an error at a reference."""
+    problems.append(Problem(ref.where.path, ref.where.line, ref.where.col, message, fix))

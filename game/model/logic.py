@@ -138,7 +138,7 @@ def _read_counter_test(ctx: Ctx, op: str, node: yaml.Node, where: Where) -> Cond
     if m is None or len(m.values) != 1:
         ctx.error(node, f"'{op}' takes one flag and a number", f"write '{op}: {{trust: 2}}'")
         return None
-    (name, value), = m.values.items()
+    ((name, value),) = m.values.items()
     return Condition(op, (name, integer(ctx, value, f"'{op}' value")), where)
 
 
@@ -241,7 +241,7 @@ def _read_set(ctx: Ctx, node: yaml.Node, where: Where) -> Effect | None:
         if m is None or len(m.values) != 1:
             ctx.error(node, "'set' takes one flag", "write 'set: flag' or 'set: {flag: 3}'")
             return None
-        (name, value), = m.values.items()
+        ((name, value),) = m.values.items()
         return Effect("set", (name, integer(ctx, value, "'set' value")), where)
     return Effect("set", (ident(ctx, node, "flag name"), 1), where)
 
@@ -252,7 +252,7 @@ def _read_add(ctx: Ctx, node: yaml.Node, where: Where) -> Effect | None:
     if m is None or len(m.values) != 1:
         ctx.error(node, "'add' takes one counter and a number", "write 'add: {trust_namra: 1}'")
         return None
-    (name, value), = m.values.items()
+    ((name, value),) = m.values.items()
     return Effect("add", (name, integer(ctx, value, "'add' value")), where)
 
 

@@ -154,7 +154,7 @@ def text(ctx: Ctx, node: yaml.Node | None, what: str, default: str = "") -> str:
         ctx.error(
             node,
             f"{what} reads '{node.value}' as a {_tag_name(node.tag)}, not text",
-            f"put it in quotes: \"{node.value}\"",
+            f'put it in quotes: "{node.value}"',
         )
         return node.value
     return node.value

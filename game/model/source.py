@@ -20,11 +20,11 @@ MAX_TRUSTED_BRACKETS = 20_000
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _TAB_INDENT = re.compile(r"^[ ]*\t[ \t]*[^ \t\r\n]", re.MULTILINE)
-_SPECIAL = re.compile(r"(?:^|[ \t\[{,])(?:[&*][^ \t\r\n]|!)", re.MULTILINE)
-_INDENT_STEPS = tuple((n, re.compile(r"^ {%d}" % n, re.MULTILINE)) for n in (12, 20))
+_INDENT_STEPS = (12, 20)
+_COMPACT_HINTS = (re.compile(r"- +[-?]"), re.compile(r"\? +[-?]"))
 _COMPACT = re.compile(r"^[ ]*(?:[-?](?:[ ]+|$)){2,}", re.MULTILINE)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_TO_PARENS = str.maketrans("[{]}", "(())")
+_TO_PARENS = bytes.maketrans(b"[{]}", b"(())")
+_NOT_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
 
 _FIXES = (
     ("mapping values are not allowed", "put quotes around text that contains ': '"),
@@ -56,8 +56,15 @@ def read_yaml(path: Path, display: str | None = None) -> tuple[yaml.Node | None,
     try:
         return _read(path, shown)
     except (RecursionError, MemoryError) as err:  # belt and braces: never escapes
-        return None, [_problem(shown, 1, 1, f"file could not be read ({type(err).__name__})",
-                               "simplify the file: it is too large or too deeply nested")]
+        return None, [
+            _problem(
+                shown,
+                1,
+                1,
+                f"file could not be read ({type(err).__name__})",
+                "simplify the file: it is too large or too deeply nested",
+            )
+        ]
 
 
 def _problem(shown: str, line: int, col: int, message: str, fix: str = "") -> Problem:
@@ -71,11 +78,25 @@ def _read(path: Path, shown: str) -> tuple[yaml.Node | None, list[Problem]]:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as err:
-        return None, [_problem(shown, 1, 1, f"cannot read the file: {err.strerror or err}",
-                               "check that it exists and is a readable file")]
+        return None, [
+            _problem(
+                shown,
+                1,
+                1,
+                f"cannot read the file: {err.strerror or err}",
+                "check that it exists and is a readable file",
+            )
+        ]
     if len(data) > MAX_FILE_BYTES:
-        return None, [_problem(shown, 1, 1, f"file is larger than {MAX_FILE_BYTES // 1024 // 1024} MiB",
-                               "split it into several smaller .yaml files")]
+        return None, [
+            _problem(
+                shown,
+                1,
+                1,
+                f"file is larger than {MAX_FILE_BYTES // 1024 // 1024} MiB",
+                "split it into several smaller .yaml files",
+            )
+        ]
     text, problem = _decode(data, shown)
     if problem is not None:
         return None, [problem]
@@ -92,15 +113,20 @@ def _decode(data: bytes, shown: str) -> tuple[str, Problem | None]:
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8")) + 1
         bad = data[err.start : err.start + 1].hex()
-        return "", _problem(shown, line, col, f"file is not valid UTF-8 (byte 0x{bad})",
-                            "save it as UTF-8 in your editor")
+        return "", _problem(
+            shown,
+            line,
+            col,
+            f"file is not valid UTF-8 (byte 0x{bad})",
+            "save it as UTF-8 in your editor",
+        )
 
 
 def _parse(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]]:
     """Pre-scan the text, run the exact event check only when needed, then compose."""
-    tabs = _TAB_INDENT.search(text) is not None
+    tabs = "\t" in text and _TAB_INDENT.search(text) is not None
     deep = _depth_bound(text) > MAX_DEPTH
-    special = _SPECIAL.search(text) is not None
+    special = _has_special(text)
     if tabs or deep or special:
         scan = _scan_events(text, shown)
         if tabs:
@@ -114,22 +140,30 @@ def _parse(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]]:
     except yaml.YAMLError as err:
         return None, [_syntax_problem(err, text, shown)]
     except (RecursionError, ValueError, TypeError) as err:
-        return None, [_problem(shown, 1, 1, f"file could not be parsed ({type(err).__name__})",
-                               "simplify the file's structure")]
+        return None, [
+            _problem(
+                shown,
+                1,
+                1,
+                f"file could not be parsed ({type(err).__name__})",
+                "simplify the file's structure",
+            )
+        ]
 
 
 def _depth_bound(text: str) -> int:
     """A cheap upper bound on nesting depth for ordinary files (indentation + brackets)."""
-    indent = 0  # every line is indented by fewer spaces than this
-    for limit, step in _INDENT_STEPS:
-        if step.search(text) is None:
+    for limit in _INDENT_STEPS:  # is every line indented by fewer than `limit` spaces?
+        spaces = " " * limit
+        if f"\n{spaces}" not in text and not text.startswith(spaces):
             indent = limit
             break
     else:
-        indent = max(len(m) for m in re.findall(r"^ +", text, re.MULTILINE)) + 1
-    bound = 2 * indent
-    compact = [m.group(0).count("-") + m.group(0).count("?") for m in _COMPACT.finditer(text)]
-    bound += 2 * max(compact, default=1)
+        indent = max(map(len, re.findall(r"^ +", text, re.MULTILINE))) + 1
+    bound = 2 * indent + 2
+    if any(hint.search(text) for hint in _COMPACT_HINTS):
+        compact = (m.group(0).count("-") + m.group(0).count("?") for m in _COMPACT.finditer(text))
+        bound += 2 * max(compact, default=1)
     if "[" in text or "{" in text:
         bound += _bracket_depth(text)
     return bound
@@ -137,14 +171,27 @@ def _depth_bound(text: str) -> int:
 
 def _bracket_depth(text: str) -> int:
     """Nesting of flow brackets (ignoring quoting), or a huge number past the trusted count."""
-    parens = _NOT_BRACKET.sub("", text).translate(_TO_PARENS)
-    if parens.count("(") > MAX_TRUSTED_BRACKETS:
+    parens = text.encode("utf-8", "replace").translate(_TO_PARENS, _NOT_BRACKET)
+    if parens.count(b"(") > MAX_TRUSTED_BRACKETS:
         return MAX_TRUSTED_BRACKETS
     rounds = 0
-    while "()" in parens and rounds <= MAX_DEPTH:
-        parens = parens.replace("()", "")
+    while b"()" in parens and rounds <= MAX_DEPTH:
+        parens = parens.replace(b"()", b"")
         rounds += 1
-    return rounds + parens.count("(")
+    return rounds + parens.count(b"(")
+
+
+def _has_special(text: str) -> bool:
+    """Whether an anchor, alias or tag may start somewhere (at a token start)."""
+    for char in "&*!":
+        at = text.find(char)
+        while at != -1:
+            if at == 0 or text[at - 1] in " \t\r\n[{,":
+                after = text[at + 1 : at + 2]
+                if char == "!" or (after and after not in " \t\r\n"):
+                    return True
+            at = text.find(char, at + 1)
+    return False
 
 
 def _scan_events(text: str, shown: str) -> _Scan:
@@ -159,9 +206,15 @@ def _scan_events(text: str, shown: str) -> _Scan:
             if isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents == 2:
-                    problems.append(_problem(shown, mark.line + 1, mark.column + 1,
-                                             "a second YAML document ('---') in one file",
-                                             "put each document in its own .yaml file"))
+                    problems.append(
+                        _problem(
+                            shown,
+                            mark.line + 1,
+                            mark.column + 1,
+                            "a second YAML document ('---') in one file",
+                            "put each document in its own .yaml file",
+                        )
+                    )
                     break
             elif isinstance(event, yaml.AliasEvent):
                 problems.append(_alias_problem(shown, mark, f"alias '*{event.anchor}'"))
@@ -171,9 +224,15 @@ def _scan_events(text: str, shown: str) -> _Scan:
                     problems.append(_alias_problem(shown, mark, f"anchor '&{event.anchor}'"))
                     break
                 if event.tag is not None:
-                    problems.append(_problem(shown, mark.line + 1, mark.column + 1,
-                                             f"explicit tag '{event.tag}' is not allowed",
-                                             "remove the tag; write plain values (quote text if needed)"))
+                    problems.append(
+                        _problem(
+                            shown,
+                            mark.line + 1,
+                            mark.column + 1,
+                            f"explicit tag '{event.tag}' is not allowed",
+                            "remove the tag; write plain values (quote text if needed)",
+                        )
+                    )
                     break
                 if isinstance(event, yaml.ScalarEvent):
                     if event.end_mark.line > mark.line:
@@ -181,9 +240,15 @@ def _scan_events(text: str, shown: str) -> _Scan:
                 else:
                     depth += 1
                     if depth > MAX_DEPTH:
-                        problems.append(_problem(shown, mark.line + 1, mark.column + 1,
-                                                 f"nesting is deeper than {MAX_DEPTH} levels",
-                                                 "flatten this structure"))
+                        problems.append(
+                            _problem(
+                                shown,
+                                mark.line + 1,
+                                mark.column + 1,
+                                f"nesting is deeper than {MAX_DEPTH} levels",
+                                "flatten this structure",
+                            )
+                        )
                         break
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
@@ -195,8 +260,13 @@ def _scan_events(text: str, shown: str) -> _Scan:
 
 def _alias_problem(shown: str, mark: yaml.Mark, what: str) -> Problem:
     """Refuse an anchor or alias at its place."""
-    return _problem(shown, mark.line + 1, mark.column + 1, f"{what}: anchors and aliases are not allowed",
-                    "write the value out in full where it is needed")
+    return _problem(
+        shown,
+        mark.line + 1,
+        mark.column + 1,
+        f"{what}: anchors and aliases are not allowed",
+        "write the value out in full where it is needed",
+    )
 
 
 def _tab_problems(text: str, shown: str, scan: _Scan) -> list[Problem]:
@@ -215,24 +285,43 @@ def _tab_problems(text: str, shown: str, scan: _Scan) -> list[Problem]:
         return []
     line, col = found[0]
     more = f" (and {len(found) - 1} more lines)" if len(found) > 1 else ""
-    return [_problem(shown, line, col, f"YAML indentation must use spaces, not tabs{more}",
-                     "replace the tabs at the start of the line with spaces")]
+    return [
+        _problem(
+            shown,
+            line,
+            col,
+            f"YAML indentation must use spaces, not tabs{more}",
+            "replace the tabs at the start of the line with spaces",
+        )
+    ]
 
 
 def _syntax_problem(err: yaml.YAMLError, text: str, shown: str) -> Problem:
     """Turn any YAMLError into a problem at its line and column, with a fix hint."""
     if isinstance(err, yaml.reader.ReaderError):
         line, col = _offset_to_line_col(text, err.position)
-        char = err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "?")
-        return _problem(shown, line, col, f"character U+{char:04X} is not allowed in YAML ({err.reason})",
-                        "delete it, or write it as an escape inside double quotes")
+        char = (
+            err.character if isinstance(err.character, int) else ord(str(err.character)[:1] or "?")
+        )
+        return _problem(
+            shown,
+            line,
+            col,
+            f"character U+{char:04X} is not allowed in YAML ({err.reason})",
+            "delete it, or write it as an escape inside double quotes",
+        )
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = getattr(err, "problem", None) or str(err)
     context = getattr(err, "context", None)
     if context == "expected a single document in the stream":
-        return _problem(shown, line, col, "a second YAML document ('---') in one file",
-                        "put each document in its own .yaml file")
+        return _problem(
+            shown,
+            line,
+            col,
+            "a second YAML document ('---') in one file",
+            "put each document in its own .yaml file",
+        )
     message = f"{problem} ({context})" if context else problem
     where = f"{context} {problem}"
     fix = next((hint for key, hint in _FIXES if key in where), "check the YAML syntax on this line")

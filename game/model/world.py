@@ -64,7 +64,9 @@ def index_world(world: World) -> World:
     by_kind: dict[str, list[Event]] = {}
     for event in sorted(world.events.values(), key=lambda e: (e.priority, e.id)):
         by_kind.setdefault(event.trigger.kind, []).append(event)
-    max_score = sum(r.points for r in world.rooms.values()) + sum(i.points for i in world.items.values())
+    max_score = sum(r.points for r in world.rooms.values()) + sum(
+        i.points for i in world.items.values()
+    )
     max_score += sum(
         effect.args[0]
         for event in world.events.values()

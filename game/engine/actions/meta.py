@@ -38,20 +38,29 @@ def hint(d: Draft, cmd: Command) -> None:
         tail = "" if level + 1 >= len(puzzle.hints) else " (Type HINT again for more.)"
         d.say(f"Hint {level + 1} of {len(puzzle.hints)}: {puzzle.hints[level]}{tail}", "hint")
         return
-    d.say("You have no puzzle in front of you that a hint would help with. Explore; talk to people.", "hint")
+    d.say(
+        "You have no puzzle in front of you that a hint would help with. Explore; talk to people.",
+        "hint",
+    )
 
 
 def about(d: Draft, cmd: Command) -> None:
     """ABOUT."""
     info = d.world.info
     by = f" by {info.author}" if info.author else ""
-    d.say(f"{info.title}, release {info.release}{by}. Engine version {__version__}.\n"
-          "A parser text adventure in the Hyosan Exclusion Zone. Type HELP for how to play.", "meta")
+    d.say(
+        f"{info.title}, release {info.release}{by}. Engine version {__version__}.\n"
+        "A parser text adventure in the Hyosan Exclusion Zone. Type HELP for how to play.",
+        "meta",
+    )
 
 
 def score(d: Draft, cmd: Command) -> None:
     """SCORE."""
-    d.say(f"You have scored {d.score} out of a possible {d.world.max_score}, in {d.turn} turns.", "meta")
+    d.say(
+        f"You have scored {d.score} out of a possible {d.world.max_score}, in {d.turn} turns.",
+        "meta",
+    )
 
 
 def verbose(d: Draft, cmd: Command) -> None:

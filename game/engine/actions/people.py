@@ -11,7 +11,9 @@ from game.engine.parser import Command
 from game.engine.scope import characters_here
 from game.model import Character
 
-BYE_WORDS = frozenset({"bye", "goodbye", "leave", "end", "stop", "0", "nothing", "farewell", "done"})
+BYE_WORDS = frozenset(
+    {"bye", "goodbye", "leave", "end", "stop", "0", "nothing", "farewell", "done"}
+)
 
 
 def _person(d: Draft, cmd: Command) -> Character | None:
@@ -37,10 +39,10 @@ def ask(d: Draft, cmd: Command) -> None:
     phrase = " ".join(cmd.words)
     words = set(cmd.words)
     for topic in person.topics:
-        if any(p in phrase if " " in p else p in words for p in topic.words):
-            if respond(d, topic.replies, "dialogue"):
-                d.actions.append(("ask", topic.id))
-                return
+        matches = any(p in phrase if " " in p else p in words for p in topic.words)
+        if matches and respond(d, topic.replies, "dialogue"):
+            d.actions.append(("ask", topic.id))
+            return
     d.say(person.default_reply or f"{person.name} has nothing to say about that.", "dialogue")
 
 
@@ -50,8 +52,11 @@ def talk(d: Draft, cmd: Command) -> None:
     if person is None:
         return
     if "start" not in person.talk:
-        d.say(person.default_reply or f"{person.name} doesn't seem to want to talk. Try asking about something.",
-              "dialogue")
+        d.say(
+            person.default_reply
+            or f"{person.name} doesn't seem to want to talk. Try asking about something.",
+            "dialogue",
+        )
         return
     d.phase = "dialogue"
     show_node(d, person.id, "start")
@@ -161,6 +166,8 @@ def attack(d: Draft, cmd: Command) -> None:
 
             start_encounter(d, thing)
             return
-        d.say(f"You square up to {character.name}, then think better of it. That isn't who you are.")
+        d.say(
+            f"You square up to {character.name}, then think better of it. That isn't who you are."
+        )
         return
     d.say(f"Hitting {the(d, thing)} won't help.")

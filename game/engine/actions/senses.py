@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from game.engine.actions.common import cap, held_contents, the
-from game.engine.describe import a_name, list_names, look as describe_look
+from game.engine.describe import a_name, list_names
+from game.engine.describe import look as describe_look
 from game.engine.draft import Draft
 from game.engine.parser import Command
 from game.engine.scope import can_see_inside, contents
@@ -24,7 +25,9 @@ def examine(d: Draft, cmd: Command) -> None:
     if thing in world.characters:
         character = world.characters[thing]
         info = character.machine.states.get(d.char_states[thing])
-        d.say(info.description if info and info.description else character.description, "description")
+        d.say(
+            info.description if info and info.description else character.description, "description"
+        )
         return
     item = world.items[thing]
     d.say(item.description, "description")
@@ -39,8 +42,10 @@ def _item_state(d: Draft, thing: str) -> str:
     parts = []
     spec = item.door or item.container
     if spec is not None and spec.openable:
-        parts.append(f"{cap(the(d, thing))} is {'open' if thing in d.open else 'closed'}"
-                     + (" and locked." if thing in d.locked else "."))
+        parts.append(
+            f"{cap(the(d, thing))} is {'open' if thing in d.open else 'closed'}"
+            + (" and locked." if thing in d.locked else ".")
+        )
     if item.light:
         parts.append(f"It is {'switched on' if thing in d.lit else 'switched off'}.")
     if thing in d.worn:
@@ -48,8 +53,11 @@ def _item_state(d: Draft, thing: str) -> str:
     if item.container is not None and can_see_inside(d.world, d, thing):
         inside = contents(d, thing)
         word = "On" if item.container.supporter else "In"
-        parts.append(f"{word} it: {list_names(d, inside)}." if inside else
-                     ("There's nothing on it." if item.container.supporter else "It's empty."))
+        parts.append(
+            f"{word} it: {list_names(d, inside)}."
+            if inside
+            else ("There's nothing on it." if item.container.supporter else "It's empty.")
+        )
     return " ".join(parts)
 
 
@@ -65,8 +73,11 @@ def search(d: Draft, cmd: Command) -> None:
             d.say(f"{cap(the(d, thing))} is closed.")
             return
         inside = contents(d, thing)
-        d.say(f"{'On' if item.container.supporter else 'In'} {the(d, thing)} you find {list_names(d, inside)}."
-              if inside else f"There's nothing {'on' if item.container.supporter else 'in'} {the(d, thing)}.")
+        d.say(
+            f"{'On' if item.container.supporter else 'In'} {the(d, thing)} you find {list_names(d, inside)}."
+            if inside
+            else f"There's nothing {'on' if item.container.supporter else 'in'} {the(d, thing)}."
+        )
         return
     examine(d, cmd)
 
