@@ -79,7 +79,11 @@ def load_world(paths: Iterable[Path | str], *, warnings: list[Problem] | None = 
 
 
 def read_world(paths: Iterable[Path | str]) -> tuple[World | None, list[Problem]]:
-    """Load a world and return it (None if broken) with every problem, errors and warnings."""
+    """Read a world and return it with every problem, errors and warnings.
+
+    The world comes back even when it has errors (for counts and reports), unless nothing
+    playable could be built at all; only `load_world` guarantees a world without errors.
+    """
     path_list = [Path(p) for p in paths]
     problems: list[Problem] = []
     for path in path_list:
@@ -166,8 +170,6 @@ def _build(
         tuple(tests),
         tuple(display_path(p) for _, p in files),
     )
-    if any(p.severity == "error" for p in problems):
-        return None, problems
     return index_world(world), problems
 
 
