@@ -201,9 +201,7 @@ def _resolve_room(d: Draft, words: tuple[str, ...]) -> str:
 
 def words_of(d: Draft, thing: str) -> frozenset[str]:
     """The words that name an item, character or scenery."""
-    world = d.world
-    obj = world.items.get(thing) or world.characters.get(thing) or world.scenery.get(thing)
-    return obj.nouns | obj.adjectives
+    return d.world.vocab[thing]
 
 
 def name_of(d: Draft, thing: str) -> str:

@@ -21,6 +21,7 @@ from game.model import World
 
 MAX_LINE = 2000
 SPLIT_RE = re.compile(r"[.;!]+|\?(?=.)|\bthen\b")
+SPLIT_CHARS = frozenset(".;!?,")
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 ENDED_OK = frozenset(
     {
@@ -114,6 +115,8 @@ def split_line(d: Draft, line: str) -> list[str | tuple[str, str]]:
     """Split a line into commands: `.`, `then`, and commas before a verb; orders as tuples."""
     if line.strip() == "?":
         return ["?"]
+    if not SPLIT_CHARS.intersection(line) and " then " not in line.lower():
+        return [line] if line.strip() else []
     result: list[str | tuple[str, str]] = []
     for piece in SPLIT_RE.split(line):
         parts = [p for p in piece.split(",")]

@@ -29,7 +29,7 @@ _NOT_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
 _FIXES = (
     ("mapping values are not allowed", "put quotes around text that contains ': '"),
     ("while scanning a quoted scalar", "close the quote that opens this text"),
-    ("found unexpected end of stream", "close the quote or bracket that is still open"),
+    ("the file ends", "close the quote or bracket that is still open"),
     ("did not find expected key", "line up keys of one mapping at the same indentation"),
     ("did not find expected ',' or", "separate items with ',' and close the bracket"),
     ("expected <block end>", "check the indentation of this line against the lines above"),
@@ -311,9 +311,12 @@ def _syntax_problem(err: yaml.YAMLError, text: str, shown: str) -> Problem:
             "delete it, or write it as an escape inside double quotes",
         )
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = getattr(err, "problem", None) or str(err)
     context = getattr(err, "context", None)
+    opened = getattr(err, "context_mark", None)
+    if "end of stream" in problem and opened is not None:
+        mark, problem = opened, f"the file ends (line {mark.line + 1}) before this is closed"
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     if context == "expected a single document in the stream":
         return _problem(
             shown,

@@ -40,6 +40,7 @@ class World:
     max_score: int = 0
     scenery: dict[str, Scenery] = attrs.field(factory=dict, eq=False, repr=False)
     lexicon: frozenset[str] = attrs.field(default=frozenset(), eq=False, repr=False)
+    vocab: dict[str, frozenset[str]] = attrs.field(factory=dict, eq=False, repr=False)
 
     def counts(self) -> str:
         """`42 rooms, 57 items, 11 characters, 14 events, 4 endings`."""
@@ -78,6 +79,10 @@ def index_world(world: World) -> World:
         world,
         scenery=scenery,
         lexicon=_lexicon(world, scenery),
+        vocab={
+            thing.id: thing.nouns | thing.adjectives
+            for thing in (*world.items.values(), *world.characters.values(), *scenery.values())
+        },
         exits=exits,
         door_rooms={k: tuple(v) for k, v in door_rooms.items()},
         events_by_kind={k: tuple(v) for k, v in by_kind.items()}
