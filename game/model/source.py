@@ -12,10 +12,10 @@ from game.model.problems import Problem
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
-# Past this many flow brackets the cheap depth bound is no longer trusted (quoted brackets
-# could hide real nesting), so the exact event check runs; libyaml's recursive composer
-# has been seen to crash only far deeper than this.
-MAX_TRUSTED_BRACKETS = 20_000
+# The cheap bracket bound ignores quoting, so a closing bracket inside a string could hide real
+# nesting. Past this many opening brackets the exact event check runs anyway: libyaml's recursive
+# composer crashed at 20,000-30,000 levels on an 8 MiB thread stack, so this keeps a margin.
+MAX_TRUSTED_BRACKETS = 10_000
 
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -186,7 +186,7 @@ def _has_special(text: str) -> bool:
     for char in "&*!":
         at = text.find(char)
         while at != -1:
-            if at == 0 or text[at - 1] in " \t\r\n[{,":
+            if at == 0 or text[at - 1] in " \t\r\n[{,:":
                 after = text[at + 1 : at + 2]
                 if char == "!" or (after and after not in " \t\r\n"):
                     return True
@@ -276,8 +276,8 @@ def _tab_problems(text: str, shown: str, scan: _Scan) -> list[Problem]:
     for match in _TAB_INDENT.finditer(text):
         line += text.count("\n", seen, match.start())
         seen = match.start()
-        if scan.error_line is not None and line > scan.error_line:
-            break
+        if scan.error_line is not None and line > scan.error_line and not found:
+            break  # the syntax error comes first, so it is the one to show
         if any(first <= line <= last for first, last in scan.multiline):
             continue
         found.append((line, match.group(0).index("\t") + 1))
