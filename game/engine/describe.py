@@ -50,7 +50,7 @@ def _list_items(d: Draft) -> None:
             continue
         if item.initial and item_id not in d.moved:
             d.say(item.initial, "description")
-        elif item.portable or item.container is not None:
+        elif item.portable:
             plain.append(item_id)
         if item.container is not None and can_see_inside(world, d, item_id):
             inside = contents(d, item_id)

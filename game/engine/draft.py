@@ -21,6 +21,7 @@ class Draft:
         self.condition_entered: str | None = None
         self.actions: list[tuple[str, str]] = []
         self.took_turn = False
+        self.advanced = False  # whether this command's turn has been counted yet
 
     def freeze(self, history: tuple[GameState, ...] = ()) -> GameState:
         """The new state, with the given undo history."""
@@ -47,18 +48,23 @@ class Draft:
         """Put an item somewhere."""
         self.places = self.places.set(item, place)
 
+    @property
+    def clock(self) -> int:
+        """The turn number this command ends on (it counts before its turn is added)."""
+        return self.turn if self.advanced else self.turn + 1
+
     def set_char_state(self, char: str, state: str) -> None:
         """Enter a character state now."""
         if self.char_states.get(char) != state:
             self.char_states = self.char_states.set(char, state)
-            self.char_since = self.char_since.set(char, self.turn)
+            self.char_since = self.char_since.set(char, self.clock)
             self.states_entered.add((char, state))
 
     def set_condition(self, condition: str) -> None:
         """Enter a player condition now."""
         if self.condition != condition:
             self.condition = condition
-            self.condition_since = self.turn
+            self.condition_since = self.clock
             self.condition_entered = condition
 
     def add_to(self, name: str, item: str) -> None:

@@ -45,7 +45,11 @@ def _end(d: Draft, ending_id: str) -> None:
     d.encounter = None
     d.say(f"*** {ending.title} ***", "ending")
     d.say(ending.text, "ending")
-    d.say(f"You scored {d.score} of {d.world.max_score} in {d.turn} turns.", "meta")
+    turns = d.clock if d.took_turn else d.turn
+    d.say(
+        f"You scored {d.score} of {d.world.max_score} in {turns} turn{'' if turns == 1 else 's'}.",
+        "meta",
+    )
     d.say("You can UNDO, RESTART, RESTORE a saved game, or QUIT.", "meta")
 
 

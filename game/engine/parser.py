@@ -24,7 +24,7 @@ ARTICLES = frozenset({"the", "a", "an", "my", "your", "some", "this", "that", "t
 PRONOUNS = frozenset({"it", "him", "her", "them"})
 ALL_WORDS = frozenset({"all", "everything", "every", "each"})
 EXCEPT_WORDS = frozenset({"but", "except", "excluding"})
-WORD_RE = re.compile(r"#[a-z0-9_.]+|[a-z0-9][a-z0-9'\-]*|\?")
+WORD_RE = re.compile(r"#[\w.]+|[^\W_][\w'\-]*|\?")
 MAX_TOKENS = 40
 OBJECT_SLOTS = frozenset({"OBJ", "OBJ2", "HELD", "MULTI", "MULTIHELD"})
 MULTI_SLOTS = frozenset({"MULTI", "MULTIHELD"})
@@ -87,10 +87,39 @@ def known_word(d: Draft, word: str) -> bool:
 
 def unknown_failure(d: Draft, word: str) -> Failure:
     """`I don't know the word 'xyzzy'.` with the nearest known word."""
-    vocabulary = sorted(GRAMMAR_WORDS | d.world.lexicon)
-    close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
-    hint = f" Did you mean '{close[0]}'?" if close else ""
+    close = nearest_word(word, GRAMMAR_WORDS | d.world.lexicon, d.world.lexicon)
+    hint = f" Did you mean '{close}'?" if close else ""
     return Failure(f"I don't know the word '{word}'.{hint}", unknown=word)
+
+
+def nearest_word(
+    word: str, vocabulary: frozenset[str], preferred: frozenset[str] = frozenset()
+) -> str:
+    """The known word one typo away (swapped letters first, the world's own words first)."""
+    if len(word) >= 3:
+        near = [v for v in vocabulary if len(v) >= 3 and _one_edit(word, v)]
+        if near:
+            return min(near, key=lambda v: (sorted(v) != sorted(word), v not in preferred, v))
+    close = difflib.get_close_matches(word, sorted(vocabulary), n=1, cutoff=0.75)
+    return close[0] if close else ""
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether b is a with one letter swapped with its neighbour, changed, added or dropped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def parse(d: Draft, text: str) -> Command | Failure:
@@ -249,6 +278,11 @@ def resolve_one(d: Draft, words: tuple[str, ...], action: str, text: str, held: 
 def _pronoun(d: Draft, word: str) -> str:
     """What it/him/her/them means now."""
     thing = d.pronouns.get(word)
+    if isinstance(thing, tuple):
+        visible = [t for t in thing if t in scope_ids(d)]
+        if len(visible) != 1:
+            raise _Fail(Failure(f"'{word}' means several things just now; name the one you mean."))
+        thing = visible[0]
     if not thing:
         raise _Fail(Failure(f"I'm not sure what '{word}' refers to."))
     if thing not in scope_ids(d):
@@ -324,6 +358,10 @@ def resolve_many(
         if not chosen:
             raise _Fail(Failure("There is nothing suitable for that."))
         return tuple(chosen), True
+    if words == ("them",) and isinstance(d.pronouns.get("them"), tuple):
+        visible = tuple(t for t in d.pronouns["them"] if t in scope_ids(d))
+        if visible:
+            return visible, len(visible) > 1
     phrases = _split_and(words)
     objs = tuple(dict.fromkeys(resolve_one(d, p, action, text, held) for p in phrases))
     return objs, len(phrases) > 1

@@ -6,6 +6,7 @@ from game.engine import rng
 from game.engine.conditions import holds
 from game.engine.draft import Draft
 from game.engine.effects import run_effects
+from game.engine.encounters import countdown as encounter_countdown
 from game.engine.encounters import start_encounter
 from game.engine.machines import automatic_step, take_transition
 from game.model import Event
@@ -13,12 +14,15 @@ from game.model import Event
 MAX_ROUNDS = 5
 
 
-def after_action(d: Draft, previous_room: str) -> None:
-    """The rest of the turn, once the command's action is done."""
+def after_action(d: Draft, previous_room: str, countdown: bool = False) -> None:
+    """The rest of the turn, once the command's action is done (and an encounter's countdown)."""
+    d.turn += 1
+    d.advanced = True
+    if d.ended:
+        return
     _action_events(d)
     if d.ended:
         return
-    d.turn += 1
     _automatic_transitions(d)
     if d.ended:
         return
@@ -26,6 +30,8 @@ def after_action(d: Draft, previous_room: str) -> None:
     if d.ended:
         return
     _events(d)
+    if countdown and not d.ended and d.encounter is not None:
+        encounter_countdown(d)
 
 
 def _action_events(d: Draft) -> None:

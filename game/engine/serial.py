@@ -36,6 +36,9 @@ def state_to_data(state: GameState) -> dict[str, Any]:
         data[name] = sorted(getattr(state, name))
     for name in MAPS:
         data[name] = dict(sorted(getattr(state, name).items()))
+    data["pronouns"] = {
+        k: list(v) if isinstance(v, tuple) else v for k, v in data["pronouns"].items()
+    }
     data["dialogue"] = list(state.dialogue) if state.dialogue else None
     data["encounter"] = list(state.encounter) if state.encounter else None
     data["pending"] = [state.pending[0], list(state.pending[1])] if state.pending else None
@@ -51,6 +54,9 @@ def state_from_data(world: World, data: dict[str, Any]) -> GameState:
             fields[name] = frozenset(data[name])
         for name in MAPS:
             fields[name] = FrozenMap(data[name])
+        fields["pronouns"] = FrozenMap(
+            {k: tuple(v) if isinstance(v, list) else v for k, v in data["pronouns"].items()}
+        )
         fields["dialogue"] = tuple(data["dialogue"]) if data["dialogue"] else None
         fields["encounter"] = tuple(data["encounter"]) if data["encounter"] else None
         fields["pending"] = (

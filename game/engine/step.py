@@ -11,7 +11,7 @@ from game.engine.actions.people import choose, end_dialogue, order
 from game.engine.describe import look
 from game.engine.draft import Draft
 from game.engine.effects import respond
-from game.engine.encounters import answer, countdown
+from game.engine.encounters import answer
 from game.engine.grammar import AUTHOR_VERB, LINES, META_ACTIONS, SLOTS, VERB_WORDS
 from game.engine.output import Paragraph, Turn
 from game.engine.parser import Command, Failure, _Fail, parse, resolve_one, tokenize
@@ -91,8 +91,8 @@ def step(world: World, state: GameState, text: str) -> Turn:
 
 
 def clean(text: str) -> str:
-    """Strip control characters and cap the length of a line."""
-    return CONTROL_RE.sub(" ", text[:MAX_LINE]).strip()
+    """Strip control characters (and '#', kept for the engine's own references), cap the length."""
+    return CONTROL_RE.sub(" ", text[:MAX_LINE]).replace("#", " ").strip()
 
 
 def undo(state: GameState) -> Turn:
@@ -119,12 +119,16 @@ def split_line(d: Draft, line: str) -> list[str | tuple[str, str]]:
         return [line] if line.strip() else []
     result: list[str | tuple[str, str]] = []
     for piece in SPLIT_RE.split(line):
-        parts = [p for p in piece.split(",")]
-        if not piece.strip():
+        parts = [p for p in piece.split(",") if tokenize(p)]
+        if not parts:
             continue
         person = _addressee(d, parts[0]) if len(parts) > 1 else ""
         if person:
             result.append((person, ",".join(parts[1:])))
+            continue
+        absent = _absent_person(d, parts[0]) if len(parts) > 1 else ""
+        if absent:
+            result.append((absent, ""))
             continue
         current = parts[0]
         for part in parts[1:]:
@@ -150,8 +154,20 @@ def _addressee(d: Draft, text: str) -> str:
     return thing if thing in d.world.characters else ""
 
 
+def _absent_person(d: Draft, text: str) -> str:
+    """A character named at the start of an order who is not here."""
+    words = tokenize(text)
+    if not words or words[0] in VERB_WORDS:
+        return ""
+    for char_id, vocab in ((c, d.world.vocab[c]) for c in d.world.characters):
+        if all(w in vocab for w in words) and d.char_places.get(char_id) != d.location:
+            return char_id
+    return ""
+
+
 def run_one(d: Draft, piece: str | tuple[str, str]) -> bool:
     """Run one command of a line; False stops the rest of the line."""
+    d.advanced = False
     if isinstance(piece, tuple):
         return _order(d, *piece)
     text = piece.strip()
@@ -173,6 +189,9 @@ def run_one(d: Draft, piece: str | tuple[str, str]) -> bool:
             d.say("You can hardly repeat that.", "error")
             return False
         text = d.last_command
+        if text.startswith("#") and "," in text:
+            person, order_text = text[1:].split(",", 1)
+            return _order(d, person, order_text)
     elif words[0] in ("oops", "o"):
         fixed = _oops(d, words)
         if fixed is None:
@@ -218,6 +237,9 @@ def _oops(d: Draft, words: tuple[str, ...]) -> str | None:
 
 def _order(d: Draft, person: str, text: str) -> bool:
     """`namra, follow me`."""
+    if d.char_places.get(person) != d.location:
+        d.say(f"{d.world.characters[person].name} isn't here.", "error")
+        return False
     words = tokenize(text)
     action = ""
     for line in LINES.get(words[0], ()) if words else ():
@@ -225,7 +247,7 @@ def _order(d: Draft, person: str, text: str) -> bool:
             action = AUTHOR_VERB.get(line.action, line.action)
             break
     previous_room = d.location
-    d.last_command = ""
+    d.last_command = f"#{person}, {text}"
     order(d, person, action)
     d.took_turn = True
     after_action(d, previous_room)
@@ -242,9 +264,8 @@ def _dispatch(d: Draft, cmd: Command) -> bool:
     previous_room = d.location
     d.took_turn = True
     if d.phase == "encounter":
-        if not answer(d, action):
-            countdown(d)
-        after_action(d, previous_room)
+        answered = answer(d, action)
+        after_action(d, previous_room, countdown=not answered)
         return True
     d.last_command = cmd.text
     if action == "goto":
@@ -264,6 +285,8 @@ def perform(d: Draft, cmd: Command) -> None:
         return
     if len(cmd.objs) == 1:
         note_pronoun(d, cmd.objs[0])
+    elif len(cmd.objs) > 1:
+        d.pronouns = d.pronouns.set("them", tuple(cmd.objs))
     for thing in [*cmd.objs[:1], cmd.obj2]:
         target = world.items.get(thing) or world.characters.get(thing)
         if target is not None and respond(d, target.on.get(verb, ()), "message"):
@@ -294,6 +317,7 @@ def _goto(d: Draft, cmd: Command) -> bool:
         d.took_turn = False
         return True
     for direction in path:
+        d.advanced = False
         previous_room = d.location
         mark = len(d.out)
         ex = d.world.exits[d.location][direction]
@@ -324,6 +348,8 @@ def _meta(d: Draft, cmd: Command) -> bool:
         _restart(d)
     elif action == "oops":
         d.say("There's nothing to correct.", "error")
+    elif action == "undo":
+        d.say("UNDO takes back a whole line: type it on a line of its own.", "error")
     return True
 
 

@@ -99,7 +99,7 @@ def status(d: Draft, cmd: Command) -> None:
     if info and info.description:
         text += " " + info.description
     if left is not None:
-        text += f" ({left} turns until it changes.)"
+        text += f" ({left} turn{'' if left == 1 else 's'} until it changes.)"
     d.say(text, "meta")
 
 

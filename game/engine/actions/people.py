@@ -7,7 +7,8 @@ from game.engine.actions.senses import flavour
 from game.engine.conditions import holds
 from game.engine.draft import Draft
 from game.engine.effects import respond, run_effects
-from game.engine.parser import Command
+from game.engine.grammar import VERB_WORDS
+from game.engine.parser import Command, tokenize
 from game.engine.scope import characters_here
 from game.model import Character
 
@@ -101,17 +102,14 @@ def choose(d: Draft, text: str) -> bool:
         return True
     choices = open_choices(d, char, node_id)
     picked = None
-    if words[0].isdigit():
-        index = int(words[0]) - 1
+    if words[0].isdecimal() or (len(words) == 1 and words[0].isdigit()):
+        index = _number(words[0]) - 1
         if not 0 <= index < len(choices):
             d.say(f"Choose a number from 1 to {len(choices)}, or say BYE.", "error")
             return True
         picked = choices[index]
-    else:
-        for choice in choices:
-            if " ".join(words) in choice.label.lower():
-                picked = choice
-                break
+    elif words[0] not in VERB_WORDS:
+        picked = _by_label(choices, words)
     if picked is None:
         return False
     d.say(picked.reply, "dialogue")
@@ -124,6 +122,23 @@ def choose(d: Draft, text: str) -> bool:
     else:
         show_node(d, char, picked.goto or node_id)
     return True
+
+
+def _number(word: str) -> int:
+    """A typed menu number (any script's decimal digits), or 0 when it is not one."""
+    try:
+        return int(word)
+    except ValueError:
+        return 0
+
+
+def _by_label(choices: list, words: list[str]) -> object | None:
+    """The one choice whose label starts with the typed words, if exactly one does."""
+    typed = tokenize(" ".join(words))
+    if not typed:
+        return None
+    found = [c for c in choices if tokenize(c.label)[: len(typed)] == typed]
+    return found[0] if len(found) == 1 else None
 
 
 def give(d: Draft, cmd: Command) -> None:

@@ -34,7 +34,9 @@ def take_from(d: Draft, cmd: Command) -> None:
 
     def one(d: Draft, thing: str, c: Command) -> None:
         if d.places.get(thing) != c.obj2:
-            d.say(f"{cap(the(d, thing))} isn't in {the(d, c.obj2)}.")
+            spec = d.world.items[c.obj2].container if c.obj2 in d.world.items else None
+            word = "on" if spec is not None and spec.supporter else "in"
+            d.say(f"{cap(the(d, thing))} isn't {word} {the(d, c.obj2)}.")
             return
         if take_item(d, thing):
             d.say("Taken.")
@@ -75,7 +77,13 @@ def _put(d: Draft, cmd: Command, supporter: bool) -> None:
         if thing == target:
             d.say("You can't put something inside itself.")
             return
-        if thing not in d.world.items or not implicit_take(d, thing):
+        if thing not in d.world.items or not d.world.items[thing].portable:
+            d.say(f"{cap(the(d, thing))} stays where it is.")
+            return
+        if _holds_inside(d, thing, target):
+            d.say(f"You can't put {the(d, thing)} inside something it holds.")
+            return
+        if not implicit_take(d, thing):
             return
         if len(contents(d, target)) >= spec.capacity:
             d.say(f"There's no more room {'on' if supporter else 'in'} {the(d, target)}.")
@@ -86,6 +94,18 @@ def _put(d: Draft, cmd: Command, supporter: bool) -> None:
         d.say(f"You put {the(d, thing)} {'on' if supporter else 'in'} {the(d, target)}.")
 
     _each(d, cmd, one)
+
+
+def _holds_inside(d: Draft, outer: str, target: str) -> bool:
+    """Whether target is (transitively) inside outer: putting outer in target would loop."""
+    place = target
+    for _ in range(50):
+        if place == outer:
+            return True
+        if place not in d.world.items:
+            return False
+        place = d.places.get(place, "nowhere")
+    return True
 
 
 def insert(d: Draft, cmd: Command) -> None:
