@@ -57,7 +57,8 @@ def _opening(d: Draft) -> None:
     info = d.world.info
     d.say(info.title.upper(), "title")
     d.say(info.intro, "description")
-    d.say("Type HELP for how to play.", "meta")
+    if "HELP" not in info.intro:
+        d.say("Type HELP for how to play.", "meta")
     from game.engine.describe import arrive
 
     arrive(d, d.world.player.start)
