@@ -8,9 +8,11 @@ import textwrap
 from collections.abc import Iterable
 from typing import TextIO
 
-from game.engine import Paragraph, Turn, new_game, status, step
+from game.engine import GameState, Paragraph, Turn, status
 from game.launch import load_or_report
-from game.model import World
+from game.paths import default_saves_dir
+from game.saves.errors import SaveError
+from game.saves.session import Session
 
 PROMPT = "> "
 
@@ -38,15 +40,20 @@ def render(paragraphs: Iterable[Paragraph], width: int | None) -> str:
 class PlainUI:
     """Reads lines, steps the game, writes the text and a status line."""
 
-    def __init__(self, world: World, stdin: TextIO, stdout: TextIO, seed: int) -> None:
-        self.world = world
+    def __init__(self, session: Session, stdin: TextIO, stdout: TextIO) -> None:
+        self.session = session
+        self.world = session.world
         self.stdin = stdin
         self.stdout = stdout
         self.interactive = stdin.isatty() and stdout.isatty()
         self.width = min(shutil.get_terminal_size().columns, 100) - 1 if self.interactive else None
-        self.state, opening = new_game(world, seed)
         self.transcript: TextIO | None = None
-        self.write(render(opening, self.width))
+        self.write(render(session.opening, self.width))
+
+    @property
+    def state(self) -> GameState:
+        """The session's current game state."""
+        return self.session.state
 
     def write(self, text: str) -> None:
         """Write to stdout (and the transcript, when one is open)."""
@@ -68,14 +75,14 @@ class PlainUI:
             line = self.stdin.readline()
             if not line:
                 self.stdout.write("\n")
+                self.write_paragraphs(self.session.close())
                 return 0
             line = line.rstrip("\n")
             if not self.interactive:
                 self.stdout.write(line + "\n")
             if self.transcript is not None:
                 self.transcript.write(PROMPT + line + "\n")
-            turn = step(self.world, self.state, line)
-            self.state = turn.state
+            turn = self.session.play(line)
             self.write(render(turn.output, self.width))
             if self.handle_requests(turn):
                 return 0
@@ -85,20 +92,23 @@ class PlainUI:
         """Carry out what only a front end can do; True means quit."""
         for request in turn.requests:
             if request.kind == "quit":
+                self.write_paragraphs(self.session.close())
                 self.write("Goodbye. The Zone will be here when you come back.")
                 return True
             if request.kind == "transcript":
                 self.toggle_transcript(request.arg == "on")
-            elif request.kind in ("save", "restore"):
-                self.write("Saving and restoring are not available in this mode yet.")
         return False
+
+    def write_paragraphs(self, paragraphs: Iterable[Paragraph]) -> None:
+        """Write paragraphs, if there are any."""
+        text = render(paragraphs, self.width)
+        if text:
+            self.write(text)
 
     def toggle_transcript(self, on: bool) -> None:
         """TRANSCRIPT ON/OFF: write the session to a text file in the save folder."""
         if on and self.transcript is None:
-            from game.paths import default_saves_dir
-
-            path = default_saves_dir() / "transcript.txt"
+            path = self.session.saves_dir / "transcript.txt"
             try:
                 self.transcript = open(path, "a", encoding="utf-8")  # noqa: SIM115
             except OSError as error:
@@ -117,4 +127,14 @@ def run(args) -> int:
     if world is None:
         return 1
     seed = args.seed if getattr(args, "seed", None) is not None else 1
-    return PlainUI(world, sys.stdin, sys.stdout, seed).loop()
+    saves_dir = getattr(args, "saves", None) or default_saves_dir()
+    load = getattr(args, "load", None)
+    try:
+        if load:
+            session = Session.load(world, load, saves_dir)
+        else:
+            session = Session.new(world, seed, saves_dir)
+    except SaveError as error:
+        print(f"hyosan: {error}", file=sys.stderr)
+        return 1
+    return PlainUI(session, sys.stdin, sys.stdout).loop()

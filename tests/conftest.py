@@ -82,3 +82,9 @@ def play(
 def mini_world() -> World:
     """The small purpose-built test world in tests/worlds/mini."""
     return world_at(MINI)
+
+
+@pytest.fixture(autouse=True)
+def _saves_in_tmp(tmp_path_factory, monkeypatch):
+    """Every test saves into a temporary folder, never into the project's saves/."""
+    monkeypatch.setenv("HYOSAN_SAVES", str(tmp_path_factory.mktemp("saves")))

@@ -13,6 +13,7 @@ SLOTS = frozenset({"OBJ", "OBJ2", "HELD", "MULTI", "MULTIHELD", "DIR", "TOPIC", 
 
 GRAMMAR = """
 look | l | look around                                         -> look
+x me | examine me | look at me | x myself | examine myself | look at myself | x self | examine self -> self
 look at OBJ | l at OBJ | x OBJ | examine OBJ | check OBJ | describe OBJ | inspect OBJ | study OBJ | look OBJ | l OBJ | watch OBJ -> examine
 look in OBJ | look inside OBJ | look into OBJ | look under OBJ | look behind OBJ | search OBJ | l in OBJ | rummage in OBJ | rummage through OBJ -> search
 search | rummage                                                -> search

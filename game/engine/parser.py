@@ -92,6 +92,7 @@ def unknown_failure(d: Draft, word: str) -> Failure:
     return Failure(f"I don't know the word '{word}'.{hint}", unknown=word)
 
 
+@functools.lru_cache(maxsize=1024)
 def nearest_word(
     word: str, vocabulary: frozenset[str], preferred: frozenset[str] = frozenset()
 ) -> str:

@@ -152,14 +152,34 @@ def _triggered(d: Draft, event: Event) -> bool:
     return kind == "always"
 
 
+def _candidates(d: Draft) -> list[Event]:
+    """The events whose kind of trigger can match this turn, in (priority, id) order."""
+    by_kind = d.world.events_by_kind
+    found = [*by_kind.get("always", ()), *by_kind.get("every", ()), *by_kind.get("turn", ())]
+    if d.entered:
+        found += by_kind.get("enter", ())
+    if d.flags_changed:
+        found += by_kind.get("flag", ())
+    if d.states_entered:
+        found += by_kind.get("state", ())
+    if d.condition_entered:
+        found += by_kind.get("condition", ())
+    found.sort(key=_order)
+    return found
+
+
+def _order(event: Event) -> tuple[int, str]:
+    """Events fire by priority, then id."""
+    return event.priority, event.id
+
+
 def _events(d: Draft) -> None:
     """Fire the turn's events in (priority, id) order, for a few rounds while things change."""
-    events = d.world.events_by_kind.get("*", ())
     fired_now: set[str] = set()
     for _ in range(MAX_ROUNDS):
         fired_any = False
-        for event in events:
-            if event.id in fired_now or event.trigger.kind == "action":
+        for event in _candidates(d):
+            if event.id in fired_now:
                 continue
             if event.once and event.id in d.fired:
                 continue

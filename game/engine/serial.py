@@ -54,6 +54,11 @@ def state_from_data(world: World, data: dict[str, Any]) -> GameState:
             fields[name] = frozenset(data[name])
         for name in MAPS:
             fields[name] = FrozenMap(data[name])
+        places = fields["places"]
+        fields["places"] = FrozenMap(
+            {i: places[i] for i in world.items if i in places}
+            | {i: p for i, p in places.items() if i not in world.items}
+        )
         fields["pronouns"] = FrozenMap(
             {k: tuple(v) if isinstance(v, list) else v for k, v in data["pronouns"].items()}
         )

@@ -22,6 +22,7 @@ from game.model import World
 MAX_LINE = 2000
 SPLIT_RE = re.compile(r"[.;!]+|\?(?=.)|\bthen\b")
 SPLIT_CHARS = frozenset(".;!?,")
+RAW_ARGUMENT_VERBS = frozenset({"save", "restore", "load"})
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 ENDED_OK = frozenset(
     {
@@ -116,6 +117,9 @@ def split_line(d: Draft, line: str) -> list[str | tuple[str, str]]:
     """Split a line into commands: `.`, `then`, and commas before a verb; orders as tuples."""
     if line.strip() == "?":
         return ["?"]
+    first = tokenize(line)[:1]
+    if first and first[0] in RAW_ARGUMENT_VERBS:
+        return [line]
     if not SPLIT_CHARS.intersection(line) and " then " not in line.lower():
         return [line] if line.strip() else []
     result: list[str | tuple[str, str]] = []
@@ -340,7 +344,8 @@ def _meta(d: Draft, cmd: Command) -> bool:
     elif action == "again":
         d.say("You can hardly repeat that.", "error")
     elif action in ("save", "restore"):
-        d.request(action, " ".join(cmd.words))
+        parts = cmd.text.strip().split(None, 1)
+        d.request(action, parts[1].strip() if len(parts) > 1 else "")
     elif action == "quit":
         d.request("quit")
     elif action in ("transcript_on", "transcript_off"):

@@ -43,6 +43,7 @@ WORLD_ACTIONS: dict[str, Action] = {
     "give": people.give,
     "show": people.give,
     "attack": people.attack,
+    "self": meta.self_,
 }
 for _verb in senses.FLAVOUR:
     WORLD_ACTIONS.setdefault(_verb, senses.flavour)

@@ -103,6 +103,17 @@ def status(d: Draft, cmd: Command) -> None:
     d.say(text, "meta")
 
 
+def self_(d: Draft, cmd: Command) -> None:
+    """EXAMINE ME: how you are."""
+    info = d.world.player.condition.states.get(d.condition)
+    text = (
+        info.description
+        if info and info.description
+        else "You look about as well as anyone in the Zone."
+    )
+    d.say(text, "description")
+
+
 def map_(d: Draft, cmd: Command) -> None:
     """MAP: the visited rooms and their known exits, by region, as text."""
     world = d.world

@@ -1,0 +1,154 @@
+"""Atomic file replacement with a kept backup: the old file is intact or the new one is whole."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from game.saves.errors import SaveWriteError
+from game.saves.slots import backup_of
+
+
+class FileOps:
+    """The operating-system calls a write makes, one method each (tests inject faults here)."""
+
+    def makedirs(self, folder: Path) -> None:
+        """Create the folder and its parents."""
+        os.makedirs(folder, exist_ok=True)
+
+    def open_new(self, path: Path) -> int:
+        """Create a file that must not exist yet; return its descriptor."""
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        return os.open(path, flags, 0o644)
+
+    def write(self, fd: int, data: memoryview) -> int:
+        """Write some bytes; return how many."""
+        return os.write(fd, data)
+
+    def fsync(self, fd: int) -> None:
+        """Flush a file to the disk."""
+        os.fsync(fd)
+
+    def close(self, fd: int) -> None:
+        """Close a descriptor."""
+        os.close(fd)
+
+    def link(self, src: Path, dst: Path) -> None:
+        """A second name for a file (falls back to a copy where links are unsupported)."""
+        try:
+            os.link(src, dst)
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, errno.EROFS, errno.EDQUOT):
+                raise
+            shutil.copyfile(src, dst)
+
+    def replace(self, src: Path, dst: Path) -> None:
+        """Rename over the destination in one step."""
+        os.replace(src, dst)
+
+    def remove(self, path: Path) -> None:
+        """Delete a file."""
+        os.remove(path)
+
+    def fsync_dir(self, folder: Path) -> None:
+        """Make a rename durable (POSIX only)."""
+        if os.name != "posix":
+            return
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+REAL = FileOps()
+
+
+def write_atomic(
+    path: Path,
+    data: bytes,
+    *,
+    keep_backup: Callable[[Path], bool] | None = None,
+    ops: FileOps = REAL,
+    durable: bool = True,
+) -> None:
+    """Replace `path` with `data` atomically; keep the old file as NAME.bak if `keep_backup(old)`.
+
+    `durable=False` skips the fsyncs: still atomic against a crashed process, not a power cut.
+    """
+    path = Path(path)
+    folder = path.parent
+    tmp = folder / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    try:
+        ops.makedirs(folder)
+        _write_file(tmp, data, ops, durable)
+        if keep_backup is not None and path.exists() and keep_backup(path):
+            _keep_backup(path, ops)
+        ops.replace(tmp, path)
+    except OSError as exc:
+        _discard(tmp, ops)
+        raise write_error(exc, path) from None
+    if durable:  # the new file is in place; a failure here leaves only the rename unconfirmed
+        with contextlib.suppress(OSError):
+            ops.fsync_dir(folder)
+
+
+def _write_file(tmp: Path, data: bytes, ops: FileOps, durable: bool) -> None:
+    """Create `tmp` with all of `data` (flushed to the disk when `durable`)."""
+    fd = ops.open_new(tmp)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[ops.write(fd, view) :]
+        if durable:
+            ops.fsync(fd)
+    finally:
+        ops.close(fd)
+
+
+def _keep_backup(path: Path, ops: FileOps) -> None:
+    """Make NAME.bak a copy of the current file, atomically."""
+    bak = backup_of(path)
+    tmp = bak.with_name(f".{bak.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        ops.link(path, tmp)
+        ops.replace(tmp, bak)
+    except OSError:
+        _discard(tmp, ops)
+        raise
+
+
+def _discard(tmp: Path, ops: FileOps) -> None:
+    """Remove a temporary file, trying the plain call if the injected one fails."""
+    for remove in (ops.remove, os.remove):
+        try:
+            remove(tmp)
+            return
+        except FileNotFoundError:
+            return
+        except OSError:
+            continue
+
+
+def write_error(exc: OSError, path: Path) -> SaveWriteError:
+    """A friendly error for a failed write."""
+    where = path.parent
+    code = exc.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        what = f"The disk is full: could not save to {where}."
+        fix = "Free some space or save into another folder (--saves DIR); your game goes on."
+    elif code == errno.EROFS:
+        what = f"The save folder {where} is on a read-only disk."
+        fix = "Save into another folder (--saves DIR); your game goes on."
+    elif code in (errno.EACCES, errno.EPERM):
+        what = f"No permission to write in {where}."
+        fix = "Check the folder's permissions or use --saves DIR; your game goes on."
+    else:
+        what = f"Could not write {path.name}: {exc.strerror or exc}."
+        fix = "Your game goes on; older saves are untouched."
+    return SaveWriteError(what, fix, path)

@@ -1,0 +1,62 @@
+"""World identity: title, release and a hash of the normalised world."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+import attrs
+
+from game.model import World
+
+# Source positions and file names change when an author moves text around; the world does not.
+_SKIP = frozenset({"where", "files"})
+_cache: dict[int, tuple[World, str]] = {}
+
+
+@attrs.frozen
+class WorldId:
+    """Which world a save was made with."""
+
+    title: str
+    release: int
+    hash: str
+
+    def to_data(self) -> dict[str, Any]:
+        """Plain data for the save header."""
+        return {"hash": self.hash, "release": self.release, "title": self.title}
+
+
+def world_id(world: World) -> WorldId:
+    """The identity of a loaded world (the hash is computed once per world object)."""
+    cached = _cache.get(id(world))
+    if cached is None or cached[0] is not world:
+        text = json.dumps(
+            normalise(world), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+        )
+        cached = (world, "sha256:" + hashlib.sha256(text.encode()).hexdigest()[:32])
+        if len(_cache) > 16:
+            _cache.clear()
+        _cache[id(world)] = cached
+    return WorldId(world.info.title, world.info.release, cached[1])
+
+
+def normalise(value: Any) -> Any:
+    """JSON-able data that does not depend on file order, set order or source positions."""
+    if attrs.has(type(value)):
+        return {
+            f.name: normalise(getattr(value, f.name))
+            for f in attrs.fields(type(value))
+            if f.name not in _SKIP and (f.eq or not isinstance(value, World))
+        } | {"$": type(value).__name__}
+    if isinstance(value, dict):
+        return {str(k): normalise(v) for k, v in value.items()}
+    if isinstance(value, (set, frozenset)):
+        items = [normalise(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
+    if isinstance(value, (list, tuple)):
+        return [normalise(v) for v in value]
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return repr(value)

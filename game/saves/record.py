@@ -1,0 +1,60 @@
+"""What the log records of each played line: digests of output and state, and a short excerpt."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from game.engine import GameState, Paragraph, Turn, state_to_data
+from game.saves.format import LogEntry
+
+EXCERPT = 72
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+def safe_text(text: str) -> str:
+    """The typed line with lone surrogates (undecodable terminal bytes) made into U+FFFD."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
+def output_text(output: Sequence[Paragraph]) -> str:
+    """Paragraphs as plain text, blank-line separated."""
+    return "\n\n".join(p.text for p in output)
+
+
+def output_digest(output: Sequence[Paragraph]) -> str:
+    """Eight hex digits identifying a turn's text (kinds included)."""
+    text = "\x1e".join(f"{p.kind}\x1f{p.text}" for p in output)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
+def state_digest(state: GameState) -> str:
+    """Eight hex digits identifying a state (its history left out)."""
+    return data_digest(state_to_data(state))
+
+
+def data_digest(data: dict[str, Any]) -> str:
+    """Eight hex digits identifying state data."""
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
+def excerpt(output: Sequence[Paragraph]) -> str:
+    """The start of a turn's text on one line, for people reading the save."""
+    return excerpt_text(p.text for p in output)
+
+
+def excerpt_text(paragraphs: Iterable[str]) -> str:
+    """Paragraphs squeezed onto one line and cut to EXCERPT characters."""
+    text = " / ".join(" ".join(t.split()) for t in paragraphs if t.strip())
+    return text if len(text) <= EXCERPT else text[: EXCERPT - 1].rstrip() + "…"
+
+
+def entry(command: str, turn: Turn) -> LogEntry:
+    """The log entry of one played line."""
+    return LogEntry(
+        command, output_digest(turn.output), state_digest(turn.state), excerpt(turn.output)
+    )
