@@ -12,7 +12,10 @@ from game.model import Condition
 
 def holds(d: Draft, conditions: Iterable[Condition]) -> bool:
     """Whether every condition holds (an empty list always holds)."""
-    return all(TESTS[c.op](d, *c.args) for c in conditions)
+    for c in conditions:
+        if not TESTS[c.op](d, *c.args):
+            return False
+    return True
 
 
 def _chance(d: Draft, percent: int) -> bool:

@@ -47,8 +47,8 @@ def automatic_step(d: Draft, machine: StateMachine, current: str, since: int) ->
     """The first automatic transition due from the current state, if any."""
     from game.engine.conditions import holds
 
-    for transition in machine.automatic:
-        if not transition.allows(current) or transition.to == current:
+    for transition in machine.automatic_from(current):
+        if transition.to == current:
             continue
         if transition.after and d.turn - since < transition.after:
             continue

@@ -476,11 +476,20 @@ class StateMachine:
     transitions: tuple[Transition, ...] = ()
 
     automatic: tuple[Transition, ...] = attrs.field(default=(), eq=False)
+    _auto_cache: dict = attrs.field(factory=dict, eq=False, repr=False, init=False)
 
     @property
     def has_automatic(self) -> bool:
         """Whether any transition happens by itself."""
         return bool(self.automatic)
+
+    def automatic_from(self, current: str) -> tuple[Transition, ...]:
+        """The automatic transitions that leave a state, in declared order."""
+        cache = self._auto_cache
+        found = cache.get(current)
+        if found is None:
+            found = cache[current] = tuple(t for t in self.automatic if t.allows(current))
+        return found
 
     STATE_KEYS = frozenset(
         "label description present follows hostile route every wander chance forbid refuse".split()
