@@ -12,7 +12,7 @@ from game.model import Condition
 
 def holds(d: Draft, conditions: Iterable[Condition]) -> bool:
     """Whether every condition holds (an empty list always holds)."""
-    for c in conditions:
+    for c in conditions:  # noqa: SIM110 (a loop is faster than all() on the per-turn path)
         if not TESTS[c.op](d, *c.args):
             return False
     return True
