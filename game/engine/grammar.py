@@ -86,6 +86,11 @@ cut OBJ | cut OBJ with HELD | slice OBJ                         -> cut
 knock on OBJ | knock OBJ | bang on OBJ                          -> knock
 cure OBJ | heal OBJ | inject OBJ | inject OBJ with HELD | treat OBJ -> cure
 call OBJ | phone OBJ | radio OBJ                                -> call
+pour HELD on OBJ | pour HELD onto OBJ | pour HELD in OBJ | pour HELD into OBJ | pour HELD over OBJ | pour HELD -> pour
+fill OBJ with HELD | fill OBJ                                  -> fill
+empty OBJ | empty out OBJ                                       -> empty
+tie OBJ to OBJ2 | tie OBJ                                       -> tie
+write on OBJ | write TEXT                                       -> write
 use HELD on OBJ | use HELD with OBJ | use HELD in OBJ | apply HELD to OBJ | use HELD at OBJ -> use
 use HELD                                                        -> use
 inventory | i | inv | invent                                    -> inventory

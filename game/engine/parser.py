@@ -29,7 +29,7 @@ MAX_TOKENS = 40
 OBJECT_SLOTS = frozenset({"OBJ", "OBJ2", "HELD", "MULTI", "MULTIHELD"})
 MULTI_SLOTS = frozenset({"MULTI", "MULTIHELD"})
 PREFER_HELD = frozenset(
-    {"drop", "insert", "put_on", "give", "show", "wear", "eat", "drink", "throw", "use"}
+    {"drop", "insert", "put_on", "give", "show", "wear", "eat", "drink", "throw", "use", "pour"}
 )
 PREFER_NOT_HELD = frozenset({"take", "take_from"})
 

@@ -18,6 +18,7 @@ from game.engine.parser import Command, Failure, _Fail, parse, resolve_one, toke
 from game.engine.rules import after_action
 from game.engine.state import GameState, initial_state, without_history
 from game.model import World
+from game.model.verbs import ACTIONS
 
 MAX_LINE = 2000
 SPLIT_RE = re.compile(r"[.;!]+|\?(?=.)|\bthen\b")
@@ -41,7 +42,7 @@ ENDED_OK = frozenset(
         "status",
     }
 )
-TAKE_FIRST = frozenset({"give", "show", "throw", "use"})
+TAKE_FIRST = frozenset({"give", "show", "throw", "use", "pour"})
 TAKE_SECOND = frozenset({"unlock", "lock", "attack", "cut"})
 SCENERY_OK = frozenset({"examine", "search", "look", "read", "listen", "smell", "touch", "taste"})
 
@@ -283,23 +284,19 @@ def _dispatch(d: Draft, cmd: Command) -> bool:
 def perform(d: Draft, cmd: Command) -> None:
     """The action itself: condition limits, instead-responses, then the standard behaviour."""
     world = d.world
-    verb = AUTHOR_VERB.get(cmd.action, cmd.action)
+    verbs = author_verbs(cmd)
     info = world.player.condition.states.get(d.condition)
-    if info is not None and verb in info.forbid:
+    if info is not None and not info.forbid.isdisjoint(verbs):
         d.say(info.refuse or "You can't bring yourself to do that.")
         return
     if len(cmd.objs) == 1:
         note_pronoun(d, cmd.objs[0])
     elif len(cmd.objs) > 1:
         d.pronouns = d.pronouns.set("them", tuple(cmd.objs))
-    for thing in [*cmd.objs[:1], cmd.obj2]:
-        target = world.items.get(thing) or world.characters.get(thing)
-        if target is not None and respond(d, target.on.get(verb, ()), "message"):
-            d.actions.append((verb, thing))
-            return
-    if respond(d, world.rooms[d.location].on.get(verb, ()), "message"):
-        d.actions.append((verb, cmd.objs[0] if cmd.objs else ""))
+    if _instead(d, cmd, verbs):
         return
+    if len(verbs) > 1:
+        d.actions.append((verbs[0], cmd.objs[0] if cmd.objs else ""))
     if cmd.objs and cmd.objs[0] in world.scenery and cmd.action not in SCENERY_OK:
         d.say("That's not something you need to worry about.")
         return
@@ -308,6 +305,32 @@ def perform(d: Draft, cmd: Command) -> None:
     if cmd.action in TAKE_SECOND and cmd.obj2 and not implicit_take(d, cmd.obj2):
         return
     WORLD_ACTIONS[cmd.action](d, cmd)
+
+
+def author_verbs(cmd: Command) -> tuple[str, ...]:
+    """The verbs a world may answer for this command: the word typed (INJECT, INSERT, BREAK),
+    when it is one of the vocabulary's verbs, then the action's own name (cure, put, attack)."""
+    verb = AUTHOR_VERB.get(cmd.action, cmd.action)
+    typed = tokenize(cmd.text)[:1]
+    if typed and typed[0] != verb and typed[0] in ACTIONS:
+        return (typed[0], verb)
+    return (verb,)
+
+
+def _instead(d: Draft, cmd: Command, verbs: tuple[str, ...]) -> bool:
+    """Instead-responses of the things named, then of the room, for each verb in turn."""
+    world = d.world
+    targets = [world.items.get(t) or world.characters.get(t) for t in (*cmd.objs[:1], cmd.obj2)]
+    room = world.rooms[d.location]
+    for verb in verbs:
+        for thing, target in zip((*cmd.objs[:1], cmd.obj2), targets, strict=True):
+            if target is not None and respond(d, target.on.get(verb, ()), "message"):
+                d.actions.append((verb, thing))
+                return True
+        if respond(d, room.on.get(verb, ()), "message"):
+            d.actions.append((verb, cmd.objs[0] if cmd.objs else ""))
+            return True
+    return False
 
 
 def _goto(d: Draft, cmd: Command) -> bool:

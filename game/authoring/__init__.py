@@ -1,0 +1,1 @@
+"""Authoring tools: check (analysis, winnability), map, schema, scaffolding, world tests."""

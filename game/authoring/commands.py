@@ -1,0 +1,179 @@
+"""The authoring subcommands: check, map, schema, new, test."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from game.authoring.findings import Finding
+from game.model import Problem, World
+from game.model.loader import read_world
+
+DEFAULT_WORLD = Path("world")
+
+
+def world_paths(args: argparse.Namespace) -> list[Path]:
+    """The --world folders, or the shipped world."""
+    return list(getattr(args, "world", None) or [DEFAULT_WORLD])
+
+
+def _plural(n: int, word: str) -> str:
+    """'1 warning', '3 warnings'."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _load(paths: list[Path], out: TextIO) -> tuple[World | None, list[Problem]]:
+    """Read the world and print every loader problem."""
+    world, problems = read_world(paths)
+    for problem in sorted(problems, key=lambda p: (p.path, p.line, p.col)):
+        print(problem, file=out)
+    return world, problems
+
+
+def summary(world: World | None, errors: int, warnings: int) -> str:
+    """`world: 42 rooms, 57 items, 11 characters, 14 events, 4 endings — no errors`."""
+    counts = f"{world.counts()} — " if world is not None else ""
+    verdict = _plural(errors, "error") if errors else "no errors"
+    if warnings:
+        verdict += f", {_plural(warnings, 'warning')}"
+    return f"world: {counts}{verdict}"
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Validate a world, then analyse it; exit 1 on errors (softlocks and unwinnable count)."""
+    out = sys.stdout
+    world, problems = _load(world_paths(args), out)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if world is None or errors:
+        print(summary(world, max(errors, 1), warnings), file=out)
+        return 1
+    if not args.quick:
+        e, w = _deep_check(world, args, out)
+        errors += e
+        warnings += w
+    print(summary(world, errors, warnings), file=out)
+    return 1 if errors else 0
+
+
+def _deep_check(world: World, args: argparse.Namespace, out: TextIO) -> tuple[int, int]:
+    """Static findings, the winnability search, and coverage; returns (errors, warnings)."""
+    from game.authoring.analysis import analyse
+    from game.authoring.reach import Reach
+    from game.authoring.report import coverage_lines, search_findings, search_lines
+    from game.authoring.winnable import search
+
+    reach = Reach(world)
+    findings: list[Finding] = analyse(world, reach)
+    progress = ProgressLine(sys.stderr)
+    result = search(world, max_states=args.max_states, seconds=args.seconds, progress=progress)
+    progress.finish()
+    findings += search_findings(world, result, reach)
+    for finding in findings:
+        print(finding, file=out)
+    for line in search_lines(world, result):
+        print(line, file=out)
+    if args.coverage:
+        from game.authoring.coverage import random_play
+
+        for line in coverage_lines(random_play(world, args.coverage)):
+            print(line, file=out)
+    errors = sum(f.severity == "error" for f in findings)
+    return errors, len(findings) - errors
+
+
+class ProgressLine:
+    """Progress of a long search on stderr: a rewritten line on a terminal, else one per 5 s."""
+
+    def __init__(self, err: TextIO) -> None:
+        self.err = err
+        self.tty = err.isatty()
+        self.last = 0.0
+
+    def __call__(self, states: int, depth: int, seconds: float) -> None:
+        if seconds < 1.0 or (not self.tty and seconds - self.last < 5.0):
+            return
+        self.last = seconds
+        text = (
+            f"searching: {states:,} states, depth {depth}, "
+            f"{states / seconds:,.0f} states/s, {seconds:.0f} s"
+        )
+        if self.tty:
+            print("\r" + text + "   ", end="", file=self.err, flush=True)
+        else:
+            print(text, file=self.err, flush=True)
+
+    def finish(self) -> None:
+        """End the rewritten line."""
+        if self.tty and self.last:
+            print(file=self.err)
+
+
+def run_map(args: argparse.Namespace) -> int:
+    """Print the map of a world."""
+    from game.authoring.mapping import FORMATS
+
+    world, problems = read_world(world_paths(args))
+    if world is None or any(p.severity == "error" for p in problems):
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print("map: the world has errors; run `hyosan check` for details", file=sys.stderr)
+        return 1
+    sys.stdout.write(FORMATS[args.format](world))
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    """Print the JSON Schema of the world vocabulary (save it as docs/world.schema.json)."""
+    from game.authoring.schema import schema_text
+
+    del args
+    sys.stdout.write(schema_text())
+    return 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """Append a commented skeleton for a new room, item, character or event."""
+    from game.authoring.scaffold import ScaffoldError, add_new, has_player
+
+    folders = world_paths(args)
+    try:
+        path, line = add_new(args.kind, args.id, args.region or "", folders)
+    except ScaffoldError as error:
+        print(f"new: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"new: cannot write the file: {error}", file=sys.stderr)
+        return 1
+    print(f"{path}:{line}: new {args.kind} '{args.id}' — fill it in, then run `hyosan check`")
+    if not has_player(folders):
+        print(
+            "note: this world has no 'game' and 'player' sections yet (docs/authoring.md, step 1)"
+        )
+    return 0
+
+
+def run_test(args: argparse.Namespace) -> int:
+    """Run the world's own scripted tests; exit 1 if any fails."""
+    from game.authoring.worldtests import run_all
+
+    world, problems = _load(world_paths(args), sys.stdout)
+    if world is None or any(p.severity == "error" for p in problems):
+        print("test: the world has errors; fix them first (see above)")
+        return 1
+    outcomes = run_all(world)
+    if not outcomes:
+        print("test: this world has no tests yet — add a 'tests:' section (see docs/authoring.md)")
+        return 0
+    failed = 0
+    for outcome in outcomes:
+        where = outcome.test.where
+        place = f"  ({where.path}:{where.line})" if where else ""
+        print(f"{'PASS' if outcome.passed else 'FAIL'} {outcome.test.id}{place}")
+        for failure in outcome.failures:
+            print(f"  - {failure}")
+        failed += not outcome.passed
+    print(f"tests: {len(outcomes) - failed} passed, {failed} failed")
+    return 1 if failed else 0

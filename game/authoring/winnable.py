@@ -1,0 +1,289 @@
+"""Winnability: a breadth-first search of the game from the start, with the real engine.
+
+Every reachable state (up to the puzzle-relevant key, see `statekey`) is explored with the
+commands `moves` generates. The result names the endings reached, with the shortest
+command path to each, and every softlock: a live state from which no ending other than a
+death can be reached any more, with the shortest path into it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable
+
+import attrs
+
+from game.authoring.moves import MoveMaker, readable
+from game.authoring.statekey import key_function
+from game.engine import GameState, new_game, step
+from game.engine.frozen import EMPTY
+from game.engine.state import FIELD_NAMES
+from game.model import World
+
+Progress = Callable[[int, int, float], None]  # (states, depth, seconds)
+
+
+@attrs.frozen
+class Softlock:
+    """A command that leaves the game unwinnable, with the shortest path that ends in it."""
+
+    path: tuple[str, ...]
+    states: int  # how many softlocked states this command leads into
+    room: str  # where the command is typed
+
+
+@attrs.frozen
+class SearchResult:
+    """What the search found, and whether it saw everything."""
+
+    states: int
+    steps: int
+    seconds: float
+    complete: bool
+    stopped_by: str  # "" when complete, else "max-states" or "seconds"
+    endings: dict[str, tuple[str, ...]]  # ending id -> shortest path (readable commands)
+    softlocks: tuple[Softlock, ...]
+    softlocked_states: int
+    winning: frozenset[str]  # the endings that count as a win (not deaths)
+    crashes: tuple[tuple[tuple[str, ...], str], ...] = ()  # (path, error) where the engine failed
+
+    @property
+    def winnable(self) -> bool:
+        """Whether some winning ending is reachable."""
+        return any(e in self.winning for e in self.endings)
+
+    @property
+    def rate(self) -> float:
+        """States explored per second."""
+        return self.states / self.seconds if self.seconds > 0 else float(self.states)
+
+
+def winning_endings(world: World) -> frozenset[str]:
+    """Endings that count as winning: every kind but death (all, if every ending is a death)."""
+    good = frozenset(e.id for e in world.endings.values() if e.kind != "death")
+    return good or frozenset(world.endings)
+
+
+BARE = {"history": (), "pending": None, "pronouns": EMPTY, "oops": None, "last_command": ""}
+KEPT = tuple(name for name in FIELD_NAMES if name not in BARE)
+
+
+def _bare(state: GameState) -> GameState:
+    """A state without history and parser memory (they never matter to puzzles)."""
+    if (
+        not state.history
+        and state.pending is None
+        and not state.pronouns
+        and not state.last_command
+    ):
+        return state
+    fields = {name: getattr(state, name) for name in KEPT}
+    return GameState(**fields, **BARE)  # faster than attrs.evolve, which the search calls a lot
+
+
+class Search:
+    """One breadth-first search over a world's states."""
+
+    def __init__(self, world: World, seed: int = 1) -> None:
+        self.world = world
+        self.seed = seed
+        self.key = key_function(world)
+        self.moves = MoveMaker(world)
+        self.ids: dict = {}
+        self.parent: list[int] = []
+        self.via: list[str] = []
+        self.depth: list[int] = []
+        self.ending: list[str | None] = []
+        self.room: list[str] = []
+        self.preds: list[list[tuple[int, str]]] = []  # (parent, command) of every edge in
+        self.steps = 0
+        self.crashes: list[tuple[tuple[str, ...], str]] = []
+        self.typed: dict[str, str] = {}  # command with #ids -> what a player types
+
+    def _add(self, state: GameState, parent: int, command: str) -> tuple[int, bool]:
+        """The id of a state's key, and whether it is new."""
+        key = self.key(state)
+        found = self.ids.get(key)
+        if found is not None:
+            return found, False
+        node = len(self.parent)
+        self.ids[key] = node
+        self.parent.append(parent)
+        self.via.append(command)
+        self.depth.append(self.depth[parent] + 1 if parent >= 0 else 0)
+        self.ending.append(state.ending)
+        self.room.append(state.location)
+        self.preds.append([])
+        return node, True
+
+    def run(
+        self, max_states: int = 200_000, seconds: float = 60.0, progress: Progress | None = None
+    ) -> SearchResult:
+        """Explore until everything is seen or a bound is hit."""
+        started = time.monotonic()
+        start, _ = new_game(self.world, self.seed)
+        root, _ = self._add(_bare(start), -1, "")
+        queue: deque[tuple[int, GameState]] = deque([(root, _bare(start))])
+        self._walkthroughs(root, _bare(start), queue)
+        stopped_by = ""
+        next_report = started + 0.5
+        while queue:
+            now = time.monotonic()
+            if now - started > seconds:
+                stopped_by = "seconds"
+                break
+            if progress is not None and now >= next_report:
+                progress(len(self.parent), self.depth[queue[0][0]], now - started)
+                next_report = now + 0.5
+            node, state = queue.popleft()
+            for command in self.moves.moves(state):
+                self.steps += 1
+                typed = self.typed.get(command)
+                if typed is None:
+                    typed = self.typed[command] = readable(self.world, command)
+                try:
+                    turn = step(self.world, state, typed)
+                except Exception as error:  # an engine bug: report it with the path, go on
+                    path = (*self.path(node), readable(self.world, command))
+                    self.crashes.append((path, f"{type(error).__name__}: {error}"))
+                    continue
+                child, new = self._add(turn.state, node, command)
+                if child != node:
+                    self.preds[child].append((node, command))
+                if new and turn.state.ending is None:
+                    queue.append((child, _bare(turn.state)))
+            if len(self.parent) >= max_states and queue:
+                stopped_by = "max-states"
+                break
+        frontier = [node for node, _ in queue] if stopped_by else []
+        self._shortest_tree()
+        return self._result(time.monotonic() - started, stopped_by, frontier)
+
+    def _walkthroughs(self, root: int, start: GameState, queue: deque) -> None:
+        """Play the world's own tests first: their states seed the search.
+
+        A big world's endings may lie deeper than a bounded breadth-first search reaches;
+        the author's walkthroughs lead there, and the search explores around them.
+        """
+        for test in self.world.tests:
+            node, state = root, start
+            for command in test.commands:
+                self.steps += 1
+                try:
+                    turn = step(self.world, state, command)
+                except Exception:
+                    break  # the search itself will meet and report it
+                child, new = self._add(turn.state, node, command)
+                if child != node:
+                    self.preds[child].append((node, command))
+                node, state = child, _bare(turn.state)
+                if turn.state.ending is not None:
+                    break
+                if new:
+                    queue.append((node, state))
+
+    def _shortest_tree(self) -> None:
+        """Recompute each state's parent so that every path is a shortest one in the graph."""
+        count = len(self.parent)
+        succ: list[list[tuple[int, str]]] = [[] for _ in range(count)]
+        for child, edges in enumerate(self.preds):
+            for pred, command in edges:
+                succ[pred].append((child, command))
+        depth = [-1] * count
+        depth[0] = 0
+        queue = deque([0])
+        while queue:
+            node = queue.popleft()
+            for child, command in succ[node]:
+                if depth[child] < 0:
+                    depth[child] = depth[node] + 1
+                    self.parent[child] = node
+                    self.via[child] = command
+                    queue.append(child)
+        self.depth = [d if d >= 0 else self.depth[n] for n, d in enumerate(depth)]
+
+    def path(self, node: int) -> tuple[str, ...]:
+        """The shortest command path to a node, readable."""
+        commands = []
+        while node > 0:
+            commands.append(readable(self.world, self.via[node]))
+            node = self.parent[node]
+        return tuple(reversed(commands))
+
+    def _result(self, seconds: float, stopped_by: str, frontier: list[int]) -> SearchResult:
+        """Endings with their paths, and the softlocks the explored part proves."""
+        winning = winning_endings(self.world)
+        endings: dict[str, tuple[str, ...]] = {}
+        for node, ending in enumerate(self.ending):
+            if ending is not None and ending not in endings:
+                endings[ending] = self.path(node)
+        stuck = self._stuck(winning, frontier)
+        stuck_count = len(stuck)
+        softlocks = self._entries(stuck)
+        return SearchResult(
+            len(self.parent),
+            self.steps,
+            seconds,
+            not stopped_by,
+            stopped_by,
+            endings,
+            softlocks,
+            stuck_count,
+            winning,
+            tuple(self.crashes),
+        )
+
+    def _backward(self, starts) -> list[bool]:
+        """Which states can reach one of the start states."""
+        reach = [False] * len(self.parent)
+        queue = deque(starts)
+        for node in queue:
+            reach[node] = True
+        while queue:
+            node = queue.popleft()
+            for pred, _ in self.preds[node]:
+                if not reach[pred]:
+                    reach[pred] = True
+                    queue.append(pred)
+        return reach
+
+    def _stuck(self, winning: frozenset[str], frontier: list[int]) -> set[int]:
+        """Live states proven unable to reach a winning ending.
+
+        A state counts only if everything reachable from it was explored: states that can
+        still reach the unexplored frontier of a bounded search are given the benefit of
+        the doubt.
+        """
+        can_win = self._backward(n for n, e in enumerate(self.ending) if e in winning)
+        unknown = self._backward(frontier)
+        return {
+            n
+            for n in range(len(self.parent))
+            if not can_win[n] and not unknown[n] and self.ending[n] is None
+        }
+
+    def _entries(self, stuck: set[int]) -> tuple[Softlock, ...]:
+        """Softlocks grouped by the command that enters them, shortest path first."""
+        groups: dict[str, list[int]] = {}
+        for node in sorted(stuck, key=lambda n: self.depth[n]):
+            parent = self.parent[node]
+            if parent < 0 or parent in stuck:
+                continue
+            groups.setdefault(readable(self.world, self.via[node]), []).append(node)
+        result = [
+            Softlock(self.path(nodes[0]), len(nodes), self.room[self.parent[nodes[0]]])
+            for nodes in groups.values()
+        ]
+        return tuple(sorted(result, key=lambda s: (len(s.path), s.path)))
+
+
+def search(
+    world: World,
+    max_states: int = 200_000,
+    seconds: float = 60.0,
+    progress: Progress | None = None,
+    seed: int = 1,
+) -> SearchResult:
+    """Run the winnability search on a world."""
+    return Search(world, seed).run(max_states, seconds, progress)
