@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from game.authoring.findings import Finding, sort_key
 from game.authoring.reach import Reach
 from game.authoring.rules import all_conditions, all_effects
-from game.engine.grammar import AUTHOR_VERB, LINES
+from game.engine.grammar import AUTHOR_VERB, LINES, META_ACTIONS
 from game.model import OPPOSITE, World
 from game.model.reader import Where
+from game.model.verbs import ACTIONS
 
 
 def analyse(world: World, reach: Reach | None = None) -> list[Finding]:
@@ -228,11 +229,15 @@ def typed_verbs() -> dict[str, str]:
     produced: dict[str, str] = {}
     for lines in LINES.values():
         for line in lines:
+            if line.action in META_ACTIONS:
+                continue
             verb = AUTHOR_VERB.get(line.action, line.action)
             produced.setdefault(verb, verb)
             first = line.tokens[0]
             if first.islower():
                 produced.setdefault(f"word:{first}", verb)
+                if first in ACTIONS:
+                    produced.setdefault(first, first)  # the engine answers the typed verb too
     return produced
 
 
