@@ -305,6 +305,7 @@ ITEM = obj(
         "portable": flag("can be taken (default true; doors default false)"),
         "fixed": text("refusal when not portable"),
         "plural": flag("named as them/are"),
+        "proper": flag("a proper name: no 'a' or 'the' before it"),
         "points": whole("score on first take"),
         "light": {
             "anyOf": [flag("a light source, lit or not"), obj({"lit": flag("lit at the start")})],
@@ -364,6 +365,7 @@ CHARACTER = obj(
         "words": one_or_list({"type": "string"}, "nouns the parser accepts"),
         "adjectives": one_or_list({"type": "string"}, "adjectives"),
         "pronoun": {"enum": ["him", "her", "them", "it"], "description": "pronoun"},
+        "proper": flag("a proper name (default: when the name starts with a capital)"),
         "description": text("default description"),
         "location": ident("room or nowhere"),
         **MACHINE,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.engine.conditions import holds
 from game.engine.draft import Draft
+from game.engine.names import The, the
 from game.engine.scope import can_see_inside, characters_here, contents, is_lit, visible_exits
 from game.model import Item
 
@@ -56,7 +57,7 @@ def _list_items(d: Draft) -> None:
             inside = contents(d, item_id)
             if inside:
                 word = "On" if item.container.supporter else "In"
-                d.say(f"{word} the {item.name} you see {list_names(d, inside)}.", "description")
+                d.say(f"{word} {the(d, item_id)} you see {list_names(d, inside)}.", "description")
     if plain:
         d.say(f"You can see {list_names(d, plain)} here.", "description")
 
@@ -66,12 +67,14 @@ def _list_characters(d: Draft) -> None:
     for char_id in characters_here(d.world, d):
         character = d.world.characters[char_id]
         info = character.machine.states.get(d.char_states[char_id])
-        line = info.present if info and info.present else f"{character.name} is here."
+        line = info.present if info and info.present else f"{The(d, char_id)} is here."
         d.say(line, "description")
 
 
 def a_name(item: Item) -> str:
-    """The item's name with an article."""
+    """The item's name with an article (none for a proper name)."""
+    if item.proper:
+        return item.name
     if item.plural:
         return "some " + item.name
     article = "an" if item.name[:1].lower() in "aeiou" else "a"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from game.engine.draft import Draft
 from game.engine.effects import respond
+from game.engine.names import The
 
 ANSWERS = {"flee": "flee", "go": "flee", "hide": "hide", "fight": "fight", "attack": "fight"}
 
@@ -16,7 +17,7 @@ def start_encounter(d: Draft, char: str) -> None:
     d.phase = "encounter"
     d.dialogue = None
     d.encounter = (char, spec.turns)
-    d.say(spec.text or f"{d.world.characters[char].name} is upon you!", "warning")
+    d.say(spec.text or f"{The(d, char)} is upon you!", "warning")
     d.say("FLEE, HIDE, or FIGHT?", "warning")
 
 

@@ -15,7 +15,7 @@ GRAMMAR = """
 look | l | look around                                         -> look
 x me | examine me | look at me | x myself | examine myself | look at myself | x self | examine self -> self
 look at OBJ | l at OBJ | x OBJ | examine OBJ | check OBJ | describe OBJ | inspect OBJ | study OBJ | look OBJ | l OBJ | watch OBJ -> examine
-look in OBJ | look inside OBJ | look into OBJ | look under OBJ | look behind OBJ | search OBJ | l in OBJ | rummage in OBJ | rummage through OBJ -> search
+look through OBJ | peer through OBJ | look out OBJ | look out of OBJ | look in OBJ | look inside OBJ | look into OBJ | look under OBJ | look behind OBJ | search OBJ | l in OBJ | rummage in OBJ | rummage through OBJ -> search
 search | rummage                                                -> search
 read OBJ | read about OBJ                                       -> read
 take off HELD | take HELD off | doff HELD                       -> take_off

@@ -21,8 +21,13 @@ def change_character(d: Draft, char: str, target: str) -> bool:
     transition = declared(character.machine, d.char_states[char], target)
     if transition is None:
         return False
-    take_transition(d, transition, lambda: d.set_char_state(char, target))
+    take_transition(d, transition, lambda: d.set_char_state(char, target), heard=_near(d, char))
     return True
+
+
+def _near(d: Draft, char: str) -> bool:
+    """Whether the player is with a character (and so sees what happens to them)."""
+    return d.char_places.get(char) == d.location
 
 
 def change_condition(d: Draft, target: str) -> bool:
@@ -34,12 +39,13 @@ def change_condition(d: Draft, target: str) -> bool:
     return True
 
 
-def take_transition(d: Draft, transition: Transition, enter) -> None:
-    """Enter the new state, say the transition's text and run its effects."""
+def take_transition(d: Draft, transition: Transition, enter, heard: bool = True) -> None:
+    """Enter the new state, say the transition's text (when the player is there) and run its effects."""
     from game.engine.effects import run_effects
 
     enter()
-    d.say(transition.say, "event")
+    if heard:
+        d.say(transition.say, "event")
     run_effects(d, transition.do)
 
 

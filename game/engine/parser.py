@@ -31,6 +31,7 @@ MULTI_SLOTS = frozenset({"MULTI", "MULTIHELD"})
 PREFER_HELD = frozenset(
     {"drop", "insert", "put_on", "give", "show", "wear", "eat", "drink", "throw", "use", "pour"}
 )
+KEY_ACTIONS = frozenset({"unlock", "lock", "open"})
 PREFER_NOT_HELD = frozenset({"take", "take_from"})
 
 
@@ -191,11 +192,11 @@ def _resolve(d: Draft, line: Line, slots: dict, text: str) -> Command:
     if "ROOM" in slots:
         fields["room"] = _resolve_room(d, slots["ROOM"])
     order = [t for t in line.tokens if t in OBJECT_SLOTS]
-    single = {
-        slot: resolve_one(d, slots[slot], line.action, text, held=slot == "HELD")
-        for slot in order
-        if slot not in MULTI_SLOTS
-    }
+    single: dict[str, str] = {}
+    for slot in order:
+        if slot not in MULTI_SLOTS:
+            partner = next(iter(single.values()), "")
+            single[slot] = resolve_one(d, slots[slot], line.action, text, slot == "HELD", partner)
     many: tuple[str, ...] = ()
     for slot in order:
         if slot in MULTI_SLOTS:
@@ -249,7 +250,9 @@ def scope_ids(d: Draft) -> list[str]:
     return ids
 
 
-def resolve_one(d: Draft, words: tuple[str, ...], action: str, text: str, held: bool) -> str:
+def resolve_one(
+    d: Draft, words: tuple[str, ...], action: str, text: str, held: bool, partner: str = ""
+) -> str:
     """One object named by the words, or a failure (unknown word, unseen, ambiguous)."""
     if len(words) == 1 and words[0].startswith("#"):
         thing = words[0][1:]
@@ -268,12 +271,22 @@ def resolve_one(d: Draft, words: tuple[str, ...], action: str, text: str, held: 
             raise _Fail(Failure("It's too dark to see much of anything."))
         raise _Fail(Failure("You can't see any such thing."))
     matches = _prefer(d, matches, words, action, held)
+    if len(matches) > 1 and partner and action in KEY_ACTIONS:
+        fits = [m for m in matches if m == _key_of(d, partner)]
+        matches = fits or matches
     if len(matches) > 1:
         template = _template(text, words)
         names = [f"the {name_of(d, t)}" for t in matches]
         question = "Which do you mean, " + _or_list(names) + "?"
         raise _Fail(Failure(question, pending=(template, tuple(matches))))
     return matches[0]
+
+
+def _key_of(d: Draft, thing: str) -> str:
+    """The key that fits a lockable thing, if it has one."""
+    item = d.world.items.get(thing)
+    spec = item and (item.door or item.container)
+    return spec.key if spec else ""
 
 
 def _pronoun(d: Draft, word: str) -> str:

@@ -9,6 +9,7 @@ from game.engine.effects import run_effects
 from game.engine.encounters import countdown as encounter_countdown
 from game.engine.encounters import start_encounter
 from game.engine.machines import automatic_step, take_transition
+from game.engine.names import The
 from game.model import Event
 
 MAX_ROUNDS = 5
@@ -26,6 +27,7 @@ def after_action(d: Draft, previous_room: str, countdown: bool = False) -> None:
     _automatic_transitions(d)
     if d.ended:
         return
+    _meet_on_arrival(d)
     _move_characters(d, previous_room)
     if d.ended:
         return
@@ -65,7 +67,10 @@ def _automatic_transitions(d: Draft) -> None:
         )
         if transition is not None:
             take_transition(
-                d, transition, lambda c=char_id, t=transition: d.set_char_state(c, t.to)
+                d,
+                transition,
+                lambda c=char_id, t=transition: d.set_char_state(c, t.to),
+                heard=d.char_places.get(char_id) == d.location,
             )
 
 
@@ -76,17 +81,21 @@ def _move_characters(d: Draft, previous_room: str) -> None:
         character = world.characters[char_id]
         info = character.machine.states.get(d.char_states[char_id])
         here = d.char_places.get(char_id)
-        if info is None or here == "nowhere":
+        if info is None or here == "nowhere" or (d.encounter and d.encounter[0] == char_id):
             continue
         target = _next_room(d, info, here, previous_room)
         if target and target != here:
             _relocate(d, char_id, here, target, following=info.follows)
-    for room in d.entered:
-        if room != d.location:
-            continue
-        for char_id in sorted(world.characters):
-            if d.encounter is None and d.char_places.get(char_id) == room and _hostile(d, char_id):
-                start_encounter(d, char_id)
+
+
+def _meet_on_arrival(d: Draft) -> None:
+    """Walking into a room where something hostile waits starts an encounter at once."""
+    if d.location not in d.entered or d.encounter is not None:
+        return
+    for char_id in sorted(d.world.characters):
+        if d.char_places.get(char_id) == d.location and _hostile(d, char_id):
+            start_encounter(d, char_id)
+            return
 
 
 def _next_room(d: Draft, info, here: str, previous_room: str) -> str:
@@ -115,7 +124,7 @@ def _next_room(d: Draft, info, here: str, previous_room: str) -> str:
 
 def _relocate(d: Draft, char_id: str, here: str, target: str, following: bool) -> None:
     """Move a character, telling the player what they see of it."""
-    name = d.world.characters[char_id].name
+    name = The(d, char_id)
     d.char_places = d.char_places.set(char_id, target)
     if following:
         d.say(f"{name} follows you.", "message")

@@ -13,6 +13,7 @@ from game.engine.draft import Draft
 from game.engine.effects import respond
 from game.engine.encounters import answer
 from game.engine.grammar import AUTHOR_VERB, LINES, META_ACTIONS, SLOTS, VERB_WORDS
+from game.engine.names import The
 from game.engine.output import Paragraph, Turn
 from game.engine.parser import Command, Failure, _Fail, parse, resolve_one, tokenize
 from game.engine.rules import after_action
@@ -244,7 +245,7 @@ def _oops(d: Draft, words: tuple[str, ...]) -> str | None:
 def _order(d: Draft, person: str, text: str) -> bool:
     """`namra, follow me`."""
     if d.char_places.get(person) != d.location:
-        d.say(f"{d.world.characters[person].name} isn't here.", "error")
+        d.say(f"{The(d, person)} isn't here.", "error")
         return False
     words = tokenize(text)
     action = ""

@@ -292,6 +292,7 @@ class Item:
     portable: bool = True
     fixed: str = ""
     plural: bool = False
+    proper: bool = False
     points: int = 0
     light: bool = False
     lit: bool = False
@@ -306,7 +307,7 @@ class Item:
     where: Where | None = attrs.field(default=None, eq=False, repr=False)
 
     KEYS = frozenset(
-        "name words adjectives description location initial portable fixed plural points light "
+        "name words adjectives description location initial portable fixed plural proper points light "
         "readable wearable edible drinkable container supporter door use on".split()
     )
 
@@ -347,6 +348,7 @@ class Item:
             boolean(ctx, m.get("portable"), "portable", m.get("door") is None),
             text(ctx, m.get("fixed"), "fixed"),
             boolean(ctx, m.get("plural"), "plural"),
+            boolean(ctx, m.get("proper"), "proper"),
             integer(ctx, m.get("points"), "points"),
             light,
             lit,
@@ -643,6 +645,7 @@ class Character:
     description: str
     location: str
     machine: StateMachine
+    proper: bool = True
     topics: tuple[Topic, ...] = ()
     default_reply: str = ""
     talk: dict[str, TalkNode] = attrs.field(factory=dict, eq=False)
@@ -653,7 +656,7 @@ class Character:
     where: Where | None = attrs.field(default=None, eq=False, repr=False)
 
     KEYS = frozenset(
-        "name words adjectives pronoun description location initial states transitions topics "
+        "name words adjectives pronoun proper description location initial states transitions topics "
         "default_reply talk orders default_order encounter on".split()
     )
 
@@ -686,6 +689,7 @@ class Character:
             text(ctx, m.get("description"), "description", f"It's {name}."),
             location,
             StateMachine.from_yaml(ctx, m, what, "state:" + char_id),
+            boolean(ctx, m.get("proper"), "proper", name[:1].isupper()),
             _read_topics(ctx, m.get("topics")),
             text(ctx, m.get("default_reply"), "default_reply"),
             _read_talk(ctx, m.get("talk"), what),

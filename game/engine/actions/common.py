@@ -3,27 +3,9 @@
 from __future__ import annotations
 
 from game.engine.draft import Draft
+from game.engine.names import The, cap, the
 from game.engine.scope import carried, contents, top_place
 from game.model import PLAYER
-
-
-def name(d: Draft, thing: str) -> str:
-    """The name of an item, character or scenery."""
-    world = d.world
-    obj = world.items.get(thing) or world.characters.get(thing) or world.scenery.get(thing)
-    return obj.name if obj else thing
-
-
-def the(d: Draft, thing: str) -> str:
-    """`the rusty key` (characters keep their own names)."""
-    if thing in d.world.characters:
-        return d.world.characters[thing].name
-    return "the " + name(d, thing)
-
-
-def cap(text: str) -> str:
-    """Capitalise the first letter."""
-    return text[:1].upper() + text[1:]
 
 
 def note_pronoun(d: Draft, thing: str) -> None:
@@ -42,7 +24,7 @@ def take_item(d: Draft, item_id: str, quiet: bool = False) -> bool:
     """Try to take an item; say why not when it can't be taken."""
     world = d.world
     if item_id in world.characters:
-        d.say(f"{world.characters[item_id].name} would not take kindly to that.")
+        d.say(f"{The(d, item_id)} would not take kindly to that.")
         return False
     item = world.items.get(item_id)
     if item is None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from game import __version__
-from game.engine.actions.common import name
 from game.engine.conditions import holds
 from game.engine.draft import Draft
 from game.engine.machines import turns_left
+from game.engine.names import name
 from game.engine.parser import Command
 
 HELP = """You play by typing what you want to do, in plain words.

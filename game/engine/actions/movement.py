@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections import deque
 
-from game.engine.actions.common import cap, the
 from game.engine.conditions import holds
 from game.engine.describe import arrive
 from game.engine.draft import Draft
+from game.engine.names import cap, the
 from game.engine.parser import Command
 from game.engine.scope import visible_exits
 from game.model import Exit

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from game.engine.actions.common import the
-from game.engine.actions.senses import flavour
 from game.engine.conditions import holds
 from game.engine.draft import Draft
 from game.engine.effects import respond, run_effects
 from game.engine.grammar import VERB_WORDS
+from game.engine.names import The, the
 from game.engine.parser import Command, tokenize
 from game.engine.scope import characters_here
 from game.model import Character
@@ -44,7 +43,7 @@ def ask(d: Draft, cmd: Command) -> None:
         if matches and respond(d, topic.replies, "dialogue"):
             d.actions.append(("ask", topic.id))
             return
-    d.say(person.default_reply or f"{person.name} has nothing to say about that.", "dialogue")
+    d.say(person.default_reply or f"{The(d, person.id)} has nothing to say about that.", "dialogue")
 
 
 def talk(d: Draft, cmd: Command) -> None:
@@ -55,7 +54,7 @@ def talk(d: Draft, cmd: Command) -> None:
     if "start" not in person.talk:
         d.say(
             person.default_reply
-            or f"{person.name} doesn't seem to want to talk. Try asking about something.",
+            or f"{The(d, person.id)} doesn't seem to want to talk. Try asking about something.",
             "dialogue",
         )
         return
@@ -108,7 +107,7 @@ def choose(d: Draft, text: str) -> bool:
             d.say(f"Choose a number from 1 to {len(choices)}, or say BYE.", "error")
             return True
         picked = choices[index]
-    elif words[0] not in VERB_WORDS:
+    elif len(words) > 1 or words[0] not in VERB_WORDS:
         picked = _by_label(choices, words)
     if picked is None:
         return False
@@ -158,7 +157,10 @@ def give(d: Draft, cmd: Command) -> None:
     if respond(d, character.on.get(verb, ()), "dialogue"):
         d.actions.append((verb, thing))
         return
-    flavour(d, Command(verb))
+    if verb == "show":
+        d.say(f"{The(d, person)} glances at {the(d, thing)} without much interest.")
+    else:
+        d.say(f"{The(d, person)} doesn't seem to want {the(d, thing)}.")
 
 
 def order(d: Draft, char: str, action: str) -> None:
@@ -167,7 +169,7 @@ def order(d: Draft, char: str, action: str) -> None:
     if respond(d, character.orders.get(action, ()), "dialogue"):
         d.actions.append(("order", char))
         return
-    d.say(character.default_order or f"{character.name} doesn't take orders from you.", "dialogue")
+    d.say(character.default_order or f"{The(d, char)} doesn't take orders from you.", "dialogue")
 
 
 def attack(d: Draft, cmd: Command) -> None:
@@ -181,8 +183,6 @@ def attack(d: Draft, cmd: Command) -> None:
 
             start_encounter(d, thing)
             return
-        d.say(
-            f"You square up to {character.name}, then think better of it. That isn't who you are."
-        )
+        d.say(f"You square up to {the(d, thing)}, then think better of it. That isn't who you are.")
         return
     d.say(f"Hitting {the(d, thing)} won't help.")

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from game.engine.actions.common import cap, held_contents, the
+from game.engine.actions.common import held_contents
 from game.engine.describe import a_name, list_names
 from game.engine.describe import look as describe_look
 from game.engine.draft import Draft
+from game.engine.names import cap, the
 from game.engine.parser import Command
 from game.engine.scope import can_see_inside, contents
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from game.engine.actions.common import cap, implicit_take, name, take_item, the
+from game.engine.actions.common import implicit_take, take_item
 from game.engine.describe import list_names, look
 from game.engine.draft import Draft
 from game.engine.effects import respond
+from game.engine.names import cap, name, the
 from game.engine.parser import Command
 from game.engine.scope import carried, contents, is_lit
 from game.model import PLAYER
