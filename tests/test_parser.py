@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from conftest import play
 
@@ -847,3 +848,40 @@ def test_fixed_things_are_left_to_the_room_description(mini_world):
     """Fixed things are not listed again after the room's own description mentions them."""
     p = play(mini_world, ["e"])
     assert "You can see a metal locker" not in p.last
+
+
+def test_unlock_with_key_picks_the_key_that_fits(mini_world):
+    """With two keys carried, UNLOCK GATE WITH KEY uses the one that fits instead of asking."""
+    p = play(mini_world, ["take rusty key", "take brass key", "unlock gate with key"])
+    assert p.last == "You unlock the steel gate."
+
+
+def test_names_without_capitals_take_the(mini_world):
+    """A character whose name is a common noun is 'the horde', capitalised at a sentence start."""
+    p = play(mini_world, ["horde, follow me"])
+    assert p.last == "The horde isn't here."
+
+
+def test_menu_choice_by_the_words_of_its_label(mini_world):
+    """Typing the start of a label picks that choice, even when it starts with a verb."""
+    p = play(mini_world, ["e", "talk to han", "tell him you want to help"])
+    assert "He studies you for a long moment." in p.last
+    assert p.state.char_states["han"] == "trusting"
+
+
+def test_walking_in_on_a_hostile_starts_an_encounter(mini_world):
+    """Entering a room where the horde already waits starts the encounter at once."""
+    state, _ = new_game(mini_world, 1)
+    state = attrs.evolve(state, char_places=state.char_places.set("horde", "hut"))
+    turn = step(mini_world, state, "e")
+    assert turn.state.phase == "encounter"
+    assert "The horde pours round the corner, screeching in one voice." in turn.text
+
+
+def test_transitions_far_away_are_not_narrated(mini_world):
+    """A character's transition text is shown only when the player is with them."""
+    state, _ = new_game(mini_world, 1)
+    state = attrs.evolve(state, flags=state.flags.set("trust_han", 2))
+    turn = step(mini_world, state, "z")
+    assert turn.state.char_states["han"] == "trusting"
+    assert "Han lowers his rifle." not in turn.text
