@@ -885,3 +885,16 @@ def test_transitions_far_away_are_not_narrated(mini_world):
     turn = step(mini_world, state, "z")
     assert turn.state.char_states["han"] == "trusting"
     assert "Han lowers his rifle." not in turn.text
+
+
+def test_take_all_includes_things_in_open_containers(mini_world):
+    """TAKE ALL picks up what lies in open containers and on surfaces, not just the floor."""
+    p = play(mini_world, ["e", "open locker", "take all"])
+    assert place(p, "torch") == "player"
+    assert place(p, "note") == "player"
+
+
+def test_take_all_with_nothing_says_so(mini_world):
+    """TAKE ALL where nothing can be taken says so plainly."""
+    p = play(mini_world, ["take all", "take all"])
+    assert p.last == "There is nothing here you can take."

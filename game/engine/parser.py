@@ -18,7 +18,7 @@ from game.engine.grammar import (
     VERB_WORDS,
     Line,
 )
-from game.engine.scope import carried, in_scope, is_lit
+from game.engine.scope import carried, in_scope, is_lit, room_items
 
 ARTICLES = frozenset({"the", "a", "an", "my", "your", "some", "this", "that", "these", "those"})
 PRONOUNS = frozenset({"it", "him", "her", "them"})
@@ -31,6 +31,13 @@ MULTI_SLOTS = frozenset({"MULTI", "MULTIHELD"})
 PREFER_HELD = frozenset(
     {"drop", "insert", "put_on", "give", "show", "wear", "eat", "drink", "throw", "use", "pour"}
 )
+NOTHING_FOR_ALL = {
+    "take": "There is nothing here you can take.",
+    "take_from": "There is nothing in it you can take.",
+    "drop": "You aren't carrying anything.",
+    "insert": "You aren't carrying anything.",
+    "put_on": "You aren't carrying anything.",
+}
 KEY_ACTIONS = frozenset({"unlock", "lock", "open"})
 PREFER_NOT_HELD = frozenset({"take", "take_from"})
 
@@ -370,7 +377,7 @@ def resolve_many(
             raise _Fail(Failure("I didn't understand the words after 'all'."))
         chosen = [t for t in _all_candidates(d, action, held, container) if t not in excluded]
         if not chosen:
-            raise _Fail(Failure("There is nothing suitable for that."))
+            raise _Fail(Failure(NOTHING_FOR_ALL.get(action, "There is nothing suitable for that.")))
         return tuple(chosen), True
     if words == ("them",) and isinstance(d.pronouns.get("them"), tuple):
         visible = tuple(t for t in d.pronouns["them"] if t in scope_ids(d))
@@ -410,4 +417,4 @@ def _all_candidates(d: Draft, action: str, held: bool, container: str) -> list[s
         return contents(d, "player")
     if not is_lit(world, d):
         return []
-    return [i for i in contents(d, d.location) if world.items[i].portable]
+    return [i for i in room_items(world, d) if world.items[i].portable]
