@@ -40,6 +40,8 @@ def test_walkthrough_reaches_its_ending(world, path):
     ending, commands = read_walkthrough(path)
     state, _ = new_game(world, 1)
     for number, command in enumerate(commands, 1):
-        assert state.ending is None, f"the game ended ({state.ending}) before line {number}: {command}"
+        assert state.ending is None, (
+            f"the game ended ({state.ending}) before line {number}: {command}"
+        )
         state = step(world, state, command).state
     assert state.ending == ending
