@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from game.engine import rng
 from game.engine.conditions import holds
 from game.engine.draft import Draft
@@ -56,12 +58,10 @@ def _automatic_transitions(d: Draft) -> None:
     transition = automatic_step(d, world.player.condition, d.condition, d.condition_since)
     if transition is not None:
         take_transition(d, transition, lambda: d.set_condition(transition.to))
-    for char_id in sorted(world.characters):
+    for char_id in world.self_changing:
         if d.ended:
             return
         machine = world.characters[char_id].machine
-        if not machine.has_automatic:
-            continue
         transition = automatic_step(
             d, machine, d.char_states[char_id], d.char_since.get(char_id, 0)
         )
@@ -77,7 +77,7 @@ def _automatic_transitions(d: Draft) -> None:
 def _move_characters(d: Draft, previous_room: str) -> None:
     """Following, routes and wandering; a hostile arrival starts an encounter."""
     world = d.world
-    for char_id in sorted(world.characters):
+    for char_id in world.movers:
         character = world.characters[char_id]
         info = character.machine.states.get(d.char_states[char_id])
         here = d.char_places.get(char_id)
@@ -161,10 +161,11 @@ def _triggered(d: Draft, event: Event) -> bool:
     return kind == "always"
 
 
-def _candidates(d: Draft) -> list[Event]:
+def _candidates(d: Draft) -> Sequence[Event]:
     """The events whose kind of trigger can match this turn, in (priority, id) order."""
     by_kind = d.world.events_by_kind
-    found = [*by_kind.get("always", ()), *by_kind.get("every", ()), *by_kind.get("turn", ())]
+    every_turn = by_kind.get("per_turn", ())
+    found: list[Event] = []
     if d.entered:
         found += by_kind.get("enter", ())
     if d.flags_changed:
@@ -173,6 +174,9 @@ def _candidates(d: Draft) -> list[Event]:
         found += by_kind.get("state", ())
     if d.condition_entered:
         found += by_kind.get("condition", ())
+    if not found:
+        return every_turn
+    found += every_turn
     found.sort(key=_order)
     return found
 

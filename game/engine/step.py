@@ -84,7 +84,7 @@ def step(world: World, state: GameState, text: str) -> Turn:
     if not pieces:
         d.say("I beg your pardon?", "error")
     for piece in pieces:
-        if not run_one(d, piece) or d.ended:
+        if not run_one(d, piece) or d.ended or _line_over(d):
             break
     if d.took_turn:
         limit = world.info.undo_limit
@@ -92,6 +92,11 @@ def step(world: World, state: GameState, text: str) -> Turn:
     else:
         new_state = d.freeze(state.history)
     return Turn(new_state, tuple(d.out), tuple(d.requests))
+
+
+def _line_over(d: Draft) -> bool:
+    """QUIT, RESTORE and SAVE hand the game to the front end: the rest of the line waits."""
+    return any(r.kind in ("quit", "restore", "save") for r in d.requests)
 
 
 def clean(text: str) -> str:

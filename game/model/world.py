@@ -38,6 +38,8 @@ class World:
     door_rooms: dict[str, tuple[str, ...]] = attrs.field(factory=dict, eq=False, repr=False)
     events_by_kind: dict[str, tuple[Event, ...]] = attrs.field(factory=dict, eq=False, repr=False)
     max_score: int = 0
+    movers: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False)
+    self_changing: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False)
     scenery: dict[str, Scenery] = attrs.field(factory=dict, eq=False, repr=False)
     lexicon: frozenset[str] = attrs.field(default=frozenset(), eq=False, repr=False)
     vocab: dict[str, frozenset[str]] = attrs.field(factory=dict, eq=False, repr=False)
@@ -52,6 +54,9 @@ class World:
             (len(self.endings), "ending"),
         ]
         return ", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in parts)
+
+
+PER_TURN = frozenset({"always", "every", "turn"})  # triggers that are checked every turn
 
 
 def index_world(world: World) -> World:
@@ -86,7 +91,23 @@ def index_world(world: World) -> World:
         exits=exits,
         door_rooms={k: tuple(v) for k, v in door_rooms.items()},
         events_by_kind={k: tuple(v) for k, v in by_kind.items()}
-        | {"*": tuple(sorted(world.events.values(), key=lambda e: (e.priority, e.id)))},
+        | {
+            "*": tuple(sorted(world.events.values(), key=lambda e: (e.priority, e.id))),
+            "per_turn": tuple(
+                sorted(
+                    (e for e in world.events.values() if e.trigger.kind in PER_TURN),
+                    key=lambda e: (e.priority, e.id),
+                )
+            ),
+        },
+        self_changing=tuple(sorted(c.id for c in world.characters.values() if c.machine.automatic)),
+        movers=tuple(
+            sorted(
+                c.id
+                for c in world.characters.values()
+                if any(s.follows or s.route or s.wander for s in c.machine.states.values())
+            )
+        ),
         max_score=max_score,
     )
 
