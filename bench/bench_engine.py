@@ -27,33 +27,22 @@ from worldgen import write_world  # noqa: E402
 from game.engine import new_game, step  # noqa: E402
 from game.model import load_world  # noqa: E402
 
-SESSION = [
-    "look",
-    "x wall",
-    "e",
-    "open locker",
-    "take torch",
-    "turn on torch",
-    "x desk",
-    "read note",
-    "w",
-    "take all",
-    "unlock gate",
-    "n",
-    "x tags",
-    "s",
-    "i",
-    "drop all but torch",
-    "take all",
-    "z",
-    "hint",
-    "exits",
-    "ask han about wall",
-    "talk to han",
-    "bye",
-    "score",
-    "pull grate",
-]
+EXTRA = ["look", "i", "x me", "hint", "exits", "score", "take all", "xyzzy", "n. s. e. w"]
+
+
+def session_script(commands: int) -> list[str]:
+    """A scripted session on the shipped world: every walkthrough in turn, RESTART between."""
+    walkthroughs = []
+    for path in sorted((ROOT / "tests" / "walkthroughs").glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        walkthroughs.append([c for c in lines if c.strip() and not c.startswith("#")])
+    script: list[str] = []
+    while len(script) < commands:
+        for index, walk in enumerate(walkthroughs):
+            script += [*walk[:20], *EXTRA, *walk[20:], "restart"]
+            if index % 3 == 0:
+                script += ["undo", "undo"]
+    return script[:commands]
 
 
 def best_of(runs: int, fn) -> float:
@@ -102,10 +91,10 @@ def load_rows(sizes: list[int], runs: int) -> list[tuple[str, str, str, str]]:
 
 
 def step_rows(commands: int) -> tuple[list[tuple[str, str, str, str]], Path]:
-    """Median and p99 step time over a scripted session of the mini test world."""
-    world = load_world([ROOT / "tests" / "worlds" / "mini"])
+    """Median and p99 step time over a scripted session of the shipped world."""
+    world = load_world([ROOT / "world"])
     state, _ = new_game(world, 1)
-    script = [SESSION[i % len(SESSION)] for i in range(commands)]
+    script = session_script(commands)
     times = []
     for line in script:
         start = time.perf_counter()
@@ -125,9 +114,9 @@ def step_rows(commands: int) -> tuple[list[tuple[str, str, str, str]], Path]:
 
 def process_rows(script_file: Path) -> list[tuple[str, str, str, str]]:
     """Whole-process `hyosan --plain` over the session, first prompt, and peak memory."""
-    world = str(ROOT / "tests" / "worlds" / "mini")
-    cmd = [sys.executable, "-m", "game", "--plain", "--world", world]
+    cmd = [sys.executable, "-m", "game", "--plain", "--seed", "1"]
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["HYOSAN_SAVES"] = tempfile.mkdtemp(prefix="hyosan-bench-saves-")
     _first_prompt(cmd, env)  # warm the bytecode cache, as a second start would be
     start = time.perf_counter()
     with open(script_file, encoding="utf-8") as stdin:
