@@ -70,16 +70,7 @@ def read_conditions(ctx: Ctx, node: yaml.Node | None) -> tuple[Condition, ...]:
     """A condition: one mapping (every key must hold) or a list of them (all must hold)."""
     if node is None:
         return ALWAYS
-    result: list[Condition] = []
-    for item in seq(ctx, node, "condition"):
-        m = mapping(ctx, item, "a condition")
-        if m is None:
-            continue
-        for key, value in m.values.items():
-            cond = _read_condition(ctx, m, key, value)
-            if cond is not None:
-                result.append(cond)
-    return tuple(result)
+    return _read_ops(ctx, node, "a condition", _read_condition)
 
 
 def _read_condition(ctx: Ctx, m: Map, op: str, node: yaml.Node) -> Condition | None:
@@ -176,15 +167,20 @@ def read_effects(ctx: Ctx, node: yaml.Node | None) -> tuple[Effect, ...]:
     """A list of effects (one mapping is a one-effect list); each mapping key is one effect."""
     if node is None:
         return ()
-    result: list[Effect] = []
-    for item in seq(ctx, node, "effects"):
-        m = mapping(ctx, item, "an effect")
+    return _read_ops(ctx, node, "an effect", _read_effect)
+
+
+def _read_ops(ctx: Ctx, node: yaml.Node, what: str, read_one) -> tuple:
+    """One `{op: argument}` mapping or a list of them; each key of each mapping is one op."""
+    result = []
+    for item in seq(ctx, node, what):
+        m = mapping(ctx, item, what)
         if m is None:
             continue
         for key, value in m.values.items():
-            effect = _read_effect(ctx, m, key, value)
-            if effect is not None:
-                result.append(effect)
+            op = read_one(ctx, m, key, value)
+            if op is not None:
+                result.append(op)
     return tuple(result)
 
 
