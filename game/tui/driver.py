@@ -1,0 +1,144 @@
+"""The one place the UI meets the game: sessions, saves and the engine's read-only views."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from game import engine
+from game.saves import session as sessions
+from game.saves.errors import SaveError
+from game.saves.slots import AUTOSAVE, PREVIOUS, list_slots
+from game.saves.store import load
+from game.tui.screens.dialogs import SaveInfo
+from game.tui.screens.ending import EndingSummary
+
+Session = sessions.Session  # the swap point: everything below drives a Session
+
+
+class WorldProblem(Exception):
+    """The world could not be loaded; the message says what and where."""
+
+
+class SaveProblem(Exception):
+    """A save could not be read; the message says what happened and what to do."""
+
+
+def load_world(dirs: Sequence[Path]) -> Any:
+    """The world from its folders; problems become a WorldProblem with the loader's message."""
+    from game.model import WorldError, load_world
+
+    try:
+        return load_world(list(dirs))
+    except WorldError as error:
+        raise WorldProblem(str(error)) from None
+
+
+def new_session(world: Any, seed: int, saves_dir: Path) -> Any:
+    """A session for a new game (its opening text is `session.opening`)."""
+    return Session.new(world, seed, saves_dir)
+
+
+def load_session(world: Any, slot: str, saves_dir: Path) -> tuple[Any, tuple]:
+    """A session restored from a save, and the paragraphs to show first."""
+    try:
+        session = Session.load(world, slot, saves_dir)
+    except SaveError as error:
+        raise SaveProblem(str(error)) from None
+    said = [engine.Paragraph("meta", f"Restored '{slot}': turn {session.state.turn}.")]
+    said += [engine.Paragraph("meta", note) for note in session.notes]
+    said += engine.step(world, session.state, "look").output
+    return session, tuple(said)
+
+
+def restore_into(session: Any, slot: str) -> list[Any]:
+    """Load a save into a running session; its paragraphs say how it went."""
+    return list(session.restore(slot))
+
+
+def save(session: Any, slot: str) -> list[Any]:
+    """Save the running session to a slot; its paragraphs say how it went."""
+    return list(session.save(slot))
+
+
+def close(session: Any) -> None:
+    """Write what is not yet autosaved (on quit)."""
+    session.close()
+
+
+def read_log(world: Any, slot: str, saves_dir: Path) -> tuple[int, list[str]]:
+    """The seed and command log of a save, for the replay viewer."""
+    try:
+        loaded = load(world, saves_dir, slot)
+    except SaveError as error:
+        raise SaveProblem(str(error)) from None
+    return loaded.save.seed, list(loaded.save.commands)
+
+
+def list_saves(saves_dir: Path, world: Any = None) -> list[SaveInfo]:
+    """Every save in the folder, newest first, each with where, when and its last lines."""
+    from game.saves.listing import list_saves as summaries
+
+    infos = []
+    for summary in summaries(saves_dir):
+        room = getattr(world, "rooms", {}).get(summary.location)
+        infos.append(
+            SaveInfo(
+                slot=summary.slot,
+                location=room.name if room is not None else summary.location,
+                turn=summary.turn,
+                created=_when(summary.created) if summary.created else "",
+                last_lines=summary.last_lines,
+                problem=summary.problem,
+            )
+        )
+    return infos
+
+
+def _when(created: str) -> str:
+    """A save's creation time, in local time, for people."""
+    try:
+        moment = datetime.datetime.fromisoformat(created)
+    except ValueError:
+        return created
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def save_presence(saves_dir: Path) -> tuple[bool, bool]:
+    """(an autosave to continue exists, any save exists) — cheap, for the title menu."""
+    slots = list_slots(saves_dir)
+    return AUTOSAVE in slots, bool([s for s in slots if s != PREVIOUS] or slots)
+
+
+def suggest_slot(session: Any) -> str:
+    """A slot name to offer in the save dialog: the last one used."""
+    return getattr(session, "slot", "") or ""
+
+
+def status(session: Any) -> Any:
+    """The engine's status of the session's state."""
+    return engine.status(session.world, session.state)
+
+
+def scope_words(session: Any) -> tuple[str, ...]:
+    """Verbs and nouns in scope, for completion."""
+    return tuple(engine.scope_words(session.world, session.state))
+
+
+def ending_summary(session: Any) -> EndingSummary:
+    """What the ending screen shows for the session's ending."""
+    from game.tui.moments import moments
+
+    world, state = session.world, session.state
+    ending = world.endings.get(state.ending)
+    return EndingSummary(
+        title=ending.title if ending else str(state.ending),
+        kind=ending.kind if ending else "",
+        text=ending.text if ending else "",
+        turns=state.turn,
+        score=state.score,
+        max_score=world.max_score,
+        moments=moments(world, session.seed, list(session.log)),
+    )
