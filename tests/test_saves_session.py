@@ -213,3 +213,17 @@ def test_a_reworded_world_still_loads_with_a_note(tmp_path: Path) -> None:
     loaded = Session.load(load_world([world_copy]), "old", tmp_path / "saves")
     assert loaded.state == session.state
     assert any("world has changed" in p.text for p in loaded.opening)
+
+
+def test_autosave_spaces_out_only_in_very_long_games(tmp_path: Path) -> None:
+    """Every line is autosaved for the first thousand lines; a 2,500-line game every third line."""
+    session = Session.new(mini(), 3, tmp_path)
+    play(session, "look")
+    assert session.autosave_cadence() == 1
+    session.entries = session.entries * 2500
+    assert session.autosave_cadence() == 3
+    before = slot_path(tmp_path, "autosave").stat().st_mtime_ns
+    play(session, "z")
+    assert slot_path(tmp_path, "autosave").stat().st_mtime_ns == before
+    play(session, "z", "z")
+    assert slot_path(tmp_path, "autosave").stat().st_mtime_ns != before

@@ -19,6 +19,9 @@ from game.saves.store import Loaded, load, make_save, write_save
 # Autosaves are atomic every line; they are also flushed to the disk (fsync) when this many
 # seconds have passed since the last flush: every line for a person, not for a piped script.
 DURABLE_EVERY = 5.0
+# A whole save is rewritten each autosave, so its cost grows with the log; past this many
+# lines the autosave spaces out (every 2 lines up to twice this, and so on).
+LINES_PER_STRETCH = 1000
 
 
 class Session:
@@ -95,9 +98,14 @@ class Session:
                 extra += self.restore(request.arg)
             else:
                 left.append(request)
-        if self._unsaved >= self.autosave_every:
+        if self._unsaved >= self.autosave_cadence():
             extra += self.autosave()
         return Turn(self.state, turn.output + tuple(extra), tuple(left))
+
+    def autosave_cadence(self) -> int:
+        """Lines between autosaves: every line for the first LINES_PER_STRETCH lines, then one
+        more line per stretch, so a 10,000-line game still autosaves in constant time per line."""
+        return max(self.autosave_every, 1 + len(self.entries) // LINES_PER_STRETCH)
 
     def save(self, slot: str = "") -> list[Paragraph]:
         """Save to a slot (the last one used, or `quicksave`); say how it went."""
