@@ -227,3 +227,16 @@ def test_autosave_spaces_out_only_in_very_long_games(tmp_path: Path) -> None:
     assert slot_path(tmp_path, "autosave").stat().st_mtime_ns == before
     play(session, "z", "z")
     assert slot_path(tmp_path, "autosave").stat().st_mtime_ns != before
+
+
+def test_world_identity_does_not_change_with_play() -> None:
+    """Playing fills the engine's caches, but the world's identity stays what a fresh load gives."""
+    from game.engine import new_game, step
+    from game.saves.identity import world_id
+
+    fresh = world_id(load_world([Path(__file__).parent / "worlds" / "mini"])).hash
+    world = load_world([Path(__file__).parent / "worlds" / "mini"])
+    state, _ = new_game(world, 1)
+    for line in ("e", "open locker", "take torch", "w", "z", "z", "z"):
+        state = step(world, state, line).state
+    assert world_id(world).hash == fresh

@@ -11,6 +11,7 @@ import attrs
 from game.model import World
 
 # Source positions and file names change when an author moves text around; the world does not.
+# Fields that are not set from the YAML (init=False) are caches filled during play: left out.
 _SKIP = frozenset({"where", "files"})
 _cache: dict[int, tuple[World, str]] = {}
 
@@ -48,7 +49,7 @@ def normalise(value: Any) -> Any:
         return {
             f.name: normalise(getattr(value, f.name))
             for f in attrs.fields(type(value))
-            if f.name not in _SKIP and (f.eq or not isinstance(value, World))
+            if f.name not in _SKIP and f.init and (f.eq or not isinstance(value, World))
         } | {"$": type(value).__name__}
     if isinstance(value, dict):
         return {str(k): normalise(v) for k, v in value.items()}
