@@ -22,6 +22,7 @@ SCREEN_ACTIONS = (
     ("Hint", "hints", "A nudge for where you are"),
     ("Help", "help", "Verbs and keys"),
     ("Toggle side panel", "toggle_sidebar", "Show or hide the panel"),
+    ("Reload world", "reload_world", "Read the world's YAML again, keeping the game (authors)"),
 )
 
 

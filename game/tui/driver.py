@@ -117,6 +117,24 @@ def suggest_slot(session: Any) -> str:
     return getattr(session, "slot", "") or ""
 
 
+def reload_world(session: Any, dirs: Sequence[Path]) -> tuple[bool, list[str]]:
+    """Load the world's YAML again and carry the game over; (False, problems) leaves it as it was."""
+    from game.authoring.reload import reload_world as reload
+
+    world, state, problems = reload(list(dirs), session.state)
+    lines = [str(p) for p in problems]
+    if world is None:
+        return False, lines
+    session.world = world
+    session.state = state
+    return True, lines
+
+
+def look(session: Any) -> tuple[Any, ...]:
+    """What LOOK would show now, without spending a turn or touching the log."""
+    return engine.step(session.world, session.state, "look").output
+
+
 def status(session: Any) -> Any:
     """The engine's status of the session's state."""
     return engine.status(session.world, session.state)

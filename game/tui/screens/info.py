@@ -34,6 +34,7 @@ HELP_KEYS = (
     ("F2", "the full map"),
     ("F3", "a hint"),
     ("F4", "show or hide the side panel"),
+    ("F5", "reload the world's YAML (for authors)"),
     ("ctrl+s / ctrl+o", "save / load"),
     ("ctrl+z", "undo the last command"),
     ("ctrl+p", "all commands, themes included"),

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from game.tui import driver
-from game.tui.screens.info import HelpScreen, HintsScreen, MapScreen
+from game.tui.screens.info import HelpScreen, HintsScreen, InfoScreen, MapScreen
 from game.tui.widgets.command import CommandInput
 from game.tui.widgets.dialogue import ENCOUNTER_MOVES, DialogueMenu, parse_choices
 from game.tui.widgets.minimap import Minimap, links_of
@@ -28,6 +28,7 @@ PLAY_BINDINGS = [
     Binding("ctrl+s", "save", "Save", id="save"),
     Binding("ctrl+o", "load", "Load", id="load"),
     Binding("ctrl+z", "undo", "Undo", id="undo"),
+    Binding("f5", "reload_world", "Reload world", id="reload", show=False),
     Binding("pageup", "page(-1)", "Page up", show=False),
     Binding("pagedown", "page(1)", "Page down", show=False),
     Binding("ctrl+home", "story_edge(0)", show=False),
@@ -240,6 +241,27 @@ class PlayScreen(Screen[None]):
     def action_help(self) -> None:
         """Verbs and keys."""
         self.app.push_screen(HelpScreen())
+
+    def action_reload_world(self) -> None:
+        """F5: read the world's YAML again, keep the game where it can; problems go in a panel."""
+        ok, problems = driver.reload_world(self.session, self.app.config.world_dirs)
+        if not ok:
+            body = "\n".join(problems) or "The world could not be read."
+            body += (
+                "\n\nThe game goes on with the world as it was. Fix the files and press F5 again."
+            )
+            self.app.push_screen(InfoScreen("The world has problems", body, "reload-problems"))
+            return
+        self.app.world = self.session.world
+        note = f"[World reloaded: {self.session.world.counts()}.]"
+        if problems:
+            note += (
+                f" {len(problems)} warning{'s' if len(problems) != 1 else ''}: run hyosan check."
+            )
+        look = driver.look(self.session)
+        self.story.append([("meta", note), *((p.kind, p.text) for p in look)])
+        self._words_for = None
+        self.refresh_panels()
 
     def action_map(self) -> None:
         """The full map of visited rooms."""
