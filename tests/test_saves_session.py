@@ -240,3 +240,11 @@ def test_world_identity_does_not_change_with_play() -> None:
     for line in ("e", "open locker", "take torch", "w", "z", "z", "z"):
         state = step(world, state, line).state
     assert world_id(world).hash == fresh
+
+
+def test_world_identity_is_the_same_for_every_load_of_the_same_files() -> None:
+    """Two loads of the shipped world (world tests included) give one identity."""
+    from game.saves.identity import world_id
+
+    shipped = Path(__file__).resolve().parent.parent / "world"
+    assert world_id(load_world([shipped])).hash == world_id(load_world([shipped])).hash

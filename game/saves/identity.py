@@ -7,8 +7,10 @@ import json
 from typing import Any
 
 import attrs
+import yaml
 
 from game.model import World
+from game.model.reader import Map
 
 # Source positions and file names change when an author moves text around; the world does not.
 # Fields that are not set from the YAML (init=False) are caches filled during play: left out.
@@ -60,4 +62,17 @@ def normalise(value: Any) -> Any:
         return [normalise(v) for v in value]
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
-    return repr(value)
+    if isinstance(value, Map):
+        return {key: normalise(node) for key, node in value.values.items()}
+    if isinstance(value, yaml.Node):
+        return _node_data(value)
+    return f"<{type(value).__name__}>"  # never a repr: it may hold a memory address
+
+
+def _node_data(node: yaml.Node) -> Any:
+    """A YAML node (kept raw in world tests' `expect`) as plain data."""
+    if isinstance(node, yaml.ScalarNode):
+        return [node.tag, node.value]
+    if isinstance(node, yaml.MappingNode):
+        return [[_node_data(k), _node_data(v)] for k, v in node.value]
+    return [_node_data(item) for item in node.value]
