@@ -163,20 +163,21 @@ def _triggered(d: Draft, event: Event) -> bool:
 
 def _candidates(d: Draft) -> Sequence[Event]:
     """The events whose kind of trigger can match this turn, in (priority, id) order."""
-    by_kind = d.world.events_by_kind
-    every_turn = by_kind.get("per_turn", ())
+    world = d.world
+    every_turn = world.events_by_kind.get("per_turn", ())
+    by_key = world.events_by_key
     found: list[Event] = []
-    if d.entered:
-        found += by_kind.get("enter", ())
-    if d.flags_changed:
-        found += by_kind.get("flag", ())
-    if d.states_entered:
-        found += by_kind.get("state", ())
+    for room in d.entered:
+        found += by_key.get(("enter", room), ())
+    for flag in d.flags_changed:
+        found += by_key.get(("flag", flag), ())
+    for char, state in d.states_entered:
+        found += by_key.get(("state", f"{char}:{state}"), ())
     if d.condition_entered:
-        found += by_kind.get("condition", ())
+        found += by_key.get(("condition", d.condition_entered), ())
     if not found:
         return every_turn
-    found += every_turn
+    found = list(dict.fromkeys([*found, *every_turn]))
     found.sort(key=_order)
     return found
 

@@ -39,6 +39,9 @@ class World:
     events_by_kind: dict[str, tuple[Event, ...]] = attrs.field(factory=dict, eq=False, repr=False)
     max_score: int = 0
     movers: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False)
+    events_by_key: dict[tuple[str, str], tuple[Event, ...]] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
     self_changing: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False)
     scenery: dict[str, Scenery] = attrs.field(factory=dict, eq=False, repr=False)
     lexicon: frozenset[str] = attrs.field(default=frozenset(), eq=False, repr=False)
@@ -100,6 +103,7 @@ def index_world(world: World) -> World:
                 )
             ),
         },
+        events_by_key=_events_by_key(world),
         self_changing=tuple(sorted(c.id for c in world.characters.values() if c.machine.automatic)),
         movers=tuple(
             sorted(
@@ -110,6 +114,18 @@ def index_world(world: World) -> World:
         ),
         max_score=max_score,
     )
+
+
+def _events_by_key(world: World) -> dict[tuple[str, str], tuple[Event, ...]]:
+    """Events that wait for one thing (a room entered, a flag set, a state entered), by it."""
+    found: dict[tuple[str, str], list[Event]] = {}
+    for event in sorted(world.events.values(), key=lambda e: (e.priority, e.id)):
+        trigger = event.trigger
+        if trigger.kind in ("enter", "flag", "condition"):
+            found.setdefault((trigger.kind, trigger.a), []).append(event)
+        elif trigger.kind == "state":
+            found.setdefault(("state", f"{trigger.a}:{trigger.b}"), []).append(event)
+    return {key: tuple(events) for key, events in found.items()}
 
 
 def _lexicon(world: World, scenery: dict[str, Scenery]) -> frozenset[str]:
