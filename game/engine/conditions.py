@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 
 from game.engine import rng
 from game.engine.draft import Draft
-from game.engine.scope import carried, is_here, top_place
+from game.engine.scope import carried, is_here
 from game.model import Condition
 
 
@@ -52,8 +52,3 @@ TESTS: dict[str, Callable[..., bool]] = {
     "any": lambda d, parts: any(holds(d, p) for p in parts),
     "all": lambda d, parts: all(holds(d, p) for p in parts),
 }
-
-
-def item_room(d: Draft, item: str) -> str:
-    """The room an item is in (through containers), or player/nowhere."""
-    return top_place(d.world, d, item)

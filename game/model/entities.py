@@ -480,11 +480,6 @@ class StateMachine:
     automatic: tuple[Transition, ...] = attrs.field(default=(), eq=False)
     _auto_cache: dict = attrs.field(factory=dict, eq=False, repr=False, init=False)
 
-    @property
-    def has_automatic(self) -> bool:
-        """Whether any transition happens by itself."""
-        return bool(self.automatic)
-
     def automatic_from(self, current: str) -> tuple[Transition, ...]:
         """The automatic transitions that leave a state, in declared order."""
         cache = self._auto_cache
