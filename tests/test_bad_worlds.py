@@ -64,3 +64,17 @@ def test_plain_mode_on_a_broken_world_prints_errors_and_fails() -> None:
     assert result.returncode != 0
     assert "exit 'north' leads to unknown room 'labb' — did you mean 'lab'?" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_check_finds_the_shipped_world_from_any_folder(tmp_path: Path) -> None:
+    """`hyosan check` run outside the project checks the shipped world, as `hyosan` plays it."""
+    result = subprocess.run(
+        [sys.executable, "-m", "game", "check", "--quick"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "— no errors" in result.stdout.splitlines()[-1]

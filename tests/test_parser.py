@@ -898,3 +898,17 @@ def test_take_all_with_nothing_says_so(mini_world):
     """TAKE ALL where nothing can be taken says so plainly."""
     p = play(mini_world, ["take all", "take all"])
     assert p.last == "There is nothing here you can take."
+
+
+def test_restart_is_a_new_game_but_keeps_brief_mode(mini_world):
+    """RESTART resets every part of the state a new game sets, keeps BRIEF, and UNDO takes it back."""
+    from game.engine.state import MOMENT_FIELDS
+
+    fresh, _ = new_game(mini_world, 1)
+    p = play(mini_world, ["brief", "take all", "e", "open locker", "ask han about wall", "restart"])
+    for name in MOMENT_FIELDS:
+        if name != "verbose":
+            assert getattr(p.state, name) == getattr(fresh, name), name
+    assert p.state.verbose is False
+    p = play(mini_world, ["undo"], state=p.state)
+    assert p.state.location == "hut"

@@ -8,15 +8,9 @@ from pathlib import Path
 from typing import TextIO
 
 from game.authoring.findings import Finding
+from game.launch import world_paths
 from game.model import Problem, World
 from game.model.loader import read_world
-
-DEFAULT_WORLD = Path("world")
-
-
-def world_paths(args: argparse.Namespace) -> list[Path]:
-    """The --world folders, or the shipped world."""
-    return list(getattr(args, "world", None) or [DEFAULT_WORLD])
 
 
 def _plural(n: int, word: str) -> str:

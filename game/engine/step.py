@@ -17,7 +17,7 @@ from game.engine.names import The
 from game.engine.output import Paragraph, Turn
 from game.engine.parser import Command, Failure, _Fail, parse, resolve_one, tokenize
 from game.engine.rules import after_action
-from game.engine.state import GameState, initial_state, without_history
+from game.engine.state import MOMENT_FIELDS, GameState, initial_state, without_history
 from game.model import World
 from game.model.verbs import ACTIONS
 
@@ -45,6 +45,7 @@ ENDED_OK = frozenset(
 )
 TAKE_FIRST = frozenset({"give", "show", "throw", "use", "pour"})
 TAKE_SECOND = frozenset({"unlock", "lock", "attack", "cut"})
+KEPT_ON_RESTART = frozenset({"seed", "verbose"})  # everything else starts again
 SCENERY_OK = frozenset({"examine", "search", "look", "read", "listen", "smell", "touch", "taste"})
 
 
@@ -392,36 +393,9 @@ def _restart(d: Draft) -> None:
     """Start again from the beginning (UNDO can take it back)."""
     fresh = Draft(d.world, initial_state(d.world, d.seed))
     _opening(fresh)
-    for name in (
-        "location",
-        "places",
-        "condition",
-        "char_states",
-        "char_places",
-        "turn",
-        "phase",
-        "open",
-        "locked",
-        "lit",
-        "worn",
-        "flags",
-        "condition_since",
-        "char_since",
-        "visited",
-        "moved",
-        "fired",
-        "score",
-        "dialogue",
-        "encounter",
-        "ending",
-        "pronouns",
-        "pending",
-        "last_command",
-        "oops",
-        "hints",
-        "rng",
-    ):
-        setattr(d, name, getattr(fresh, name))
+    for name in MOMENT_FIELDS:
+        if name not in KEPT_ON_RESTART:
+            setattr(d, name, getattr(fresh, name))
     d.out.extend(fresh.out)
     d.took_turn = True
 

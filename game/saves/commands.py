@@ -7,8 +7,9 @@ import datetime
 import sys
 from pathlib import Path
 
+from game.launch import world_paths
 from game.model import World, WorldError, load_world
-from game.paths import default_saves_dir, default_world_dirs
+from game.paths import default_saves_dir
 from game.saves.atomic import write_atomic
 from game.saves.errors import SaveError
 from game.saves.format import SaveFile
@@ -91,7 +92,7 @@ def _world_and_save(args: argparse.Namespace) -> tuple[World, SaveFile] | None:
 def _load_world(args: argparse.Namespace) -> World | None:
     """The world of --world (or the shipped one), or None after printing its problems."""
     try:
-        return load_world(args.world or default_world_dirs())
+        return load_world(world_paths(args))
     except WorldError as exc:
         _fail("the world has errors:\n" + "\n".join(str(p) for p in exc.problems))
         return None
