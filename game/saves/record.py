@@ -53,8 +53,7 @@ def excerpt_text(paragraphs: Iterable[str]) -> str:
     return text if len(text) <= EXCERPT else text[: EXCERPT - 1].rstrip() + "…"
 
 
-def entry(command: str, turn: Turn) -> LogEntry:
-    """The log entry of one played line."""
-    return LogEntry(
-        command, output_digest(turn.output), state_digest(turn.state), excerpt(turn.output)
-    )
+def entry(command: str, turn: Turn, data: dict[str, Any] | None = None) -> LogEntry:
+    """The log entry of one played line (`data`: the state's data, when already at hand)."""
+    digest = data_digest(data) if data is not None else state_digest(turn.state)
+    return LogEntry(command, output_digest(turn.output), digest, excerpt(turn.output))

@@ -86,7 +86,7 @@ class Session:
         """Play one line: step, record, autosave, carry out SAVE and RESTORE."""
         line = safe_text(text)
         turn = step(self.world, self.state, line)
-        self.entries.append(entry(line, turn))
+        self.entries.append(entry(line, turn, self._data(turn.state)))
         self.state = turn.state
         self._unsaved += 1
         extra: list[Paragraph] = []
