@@ -106,11 +106,7 @@ def dot_map(world: World) -> str:
             out.append(f"    {room_id} [label={_quote(world.rooms[room_id].name)}{extra}];")
         out.append("  }")
     for link in links(world):
-        label = (
-            link.direction
-            + (" (locked)" if link.locked else "")
-            + (" (one-way)" if link.one_way else "")
-        )
+        label = link_label(link)
         style = []
         if link.locked:
             style.append("style=dashed, color=red")
@@ -120,6 +116,15 @@ def dot_map(world: World) -> str:
         out.append(f"  {link.room} -> {link.to} [{attrs_text}];")
     out.append("}")
     return "\n".join(out) + "\n"
+
+
+def link_label(link) -> str:
+    """`north (locked) (one-way)`: an exit's direction and marks, as both graph formats show it."""
+    return (
+        link.direction
+        + (" (locked)" if link.locked else "")
+        + (" (one-way)" if link.one_way else "")
+    )
 
 
 def _mermaid_text(text: str) -> str:
@@ -138,11 +143,7 @@ def mermaid_map(world: World) -> str:
             out.append(f"    {room_id}{shape}")
         out.append("  end")
     for link in links(world):
-        label = (
-            link.direction
-            + (" (locked)" if link.locked else "")
-            + (" (one-way)" if link.one_way else "")
-        )
+        label = link_label(link)
         arrow = "-.->" if link.locked else "-->"
         out.append(f'  {link.room} {arrow}|"{_mermaid_text(label)}"| {link.to}')
     return "\n".join(out) + "\n"
