@@ -254,6 +254,12 @@ def _scan_events(text: str, shown: str) -> _Scan:
                 depth -= 1
     except yaml.YAMLError as err:
         problem = _syntax_problem(err, text, shown)
+        if "maximum nesting depth" in str(err):  # PyYAML >= 6.0.3 has its own limit
+            problem = attrs.evolve(
+                problem,
+                message=f"nesting is deeper than {MAX_DEPTH} levels",
+                fix="flatten this structure",
+            )
         return _Scan([problem], multiline, problem.line)
     return _Scan(problems, multiline, None)
 
