@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from game import __version__
@@ -25,21 +25,85 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "serve": ("game.tui.serve", "run"),
 }
 
+PLAYING = ("play", "tui", "serve")
+WORLD_USERS = (*PLAYING, "check", "map", "new", "test", "replay", "transcript", "report")
 
-def _add_world(parser: argparse.ArgumentParser) -> None:
-    """The --world option: one or more folders, later ones layered over earlier ones."""
+
+def _world(parser: argparse.ArgumentParser, dest: str) -> None:
+    """--world: one or more folders, later ones layered over earlier ones."""
     parser.add_argument(
         "--world",
+        dest=dest,
         action="append",
         type=Path,
         metavar="DIR",
+        default=argparse.SUPPRESS,
         help="world folder (repeat to layer an expansion over the shipped world)",
     )
 
 
-def _add_saves(parser: argparse.ArgumentParser) -> None:
-    """The --saves option."""
-    parser.add_argument("--saves", type=Path, metavar="DIR", help="save folder (default saves/)")
+def _saves(parser: argparse.ArgumentParser, dest: str) -> None:
+    """--saves: the save folder."""
+    parser.add_argument(
+        "--saves",
+        dest=dest,
+        type=Path,
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="save folder (default saves/)",
+    )
+
+
+def _seed(parser: argparse.ArgumentParser, dest: str) -> None:
+    """--seed: the random seed of a new game."""
+    parser.add_argument(
+        "--seed", dest=dest, type=int, default=argparse.SUPPRESS, help="random seed for a new game"
+    )
+
+
+def _load(parser: argparse.ArgumentParser, dest: str) -> None:
+    """--load: start from a save."""
+    parser.add_argument(
+        "--load", dest=dest, metavar="NAME", default=argparse.SUPPRESS, help="start from a save"
+    )
+
+
+def _debug(parser: argparse.ArgumentParser, dest: str) -> None:
+    """--debug: the author's debugging verbs (GONEAR, PURLOIN, SHOWME, TRACE…)."""
+    parser.add_argument(
+        "--debug",
+        dest=dest,
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="enable debugging verbs (type DEBUG in play for the list); saves are marked",
+    )
+
+
+# global option -> (how to add it, the subcommands it means something to, whether it repeats)
+GLOBALS: dict[str, tuple[Callable, tuple[str, ...], bool]] = {
+    "world": (_world, WORLD_USERS, True),
+    "saves": (_saves, (*PLAYING, "test", "replay", "transcript", "report"), False),
+    "seed": (_seed, (*PLAYING, "check", "test"), False),
+    "load": (_load, PLAYING, False),
+    "debug": (_debug, PLAYING, False),
+}
+AFTER = "after_"  # prefix of the dest an option given after the subcommand is parsed into
+
+
+def _add_globals(parser: argparse.ArgumentParser, command: str | None) -> None:
+    """The global options that mean something to this subcommand (all of them before one)."""
+    for name, (add, users, _) in GLOBALS.items():
+        if command is None:
+            add(parser, name)
+        elif command in users:
+            add(parser, AFTER + name)
+
+
+def _sub(sub, name: str, help_text: str) -> argparse.ArgumentParser:
+    """A subcommand with the global options that apply to it."""
+    parser = sub.add_parser(name, help=help_text)
+    _add_globals(parser, name)
+    return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,19 +111,19 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="hyosan",
         description="Hyosan: a parser text adventure in the Hyosan Exclusion Zone.",
+        epilog="Global options (--world, --saves, --seed, --load, --debug) may come before or "
+        "after the command.",
     )
     parser.add_argument("--version", action="version", version=f"hyosan {__version__}")
     parser.add_argument(
         "--plain", action="store_true", help="line mode: works in pipes and with screen readers"
     )
-    parser.add_argument("--load", metavar="NAME", help="start from a saved game")
-    parser.add_argument("--seed", type=int, help="random seed for a new game")
-    _add_world(parser)
-    _add_saves(parser)
+    _add_globals(parser, None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _sub(sub, "play", "play in line mode (the same as --plain)")
+    _sub(sub, "tui", "play in the full-screen terminal app (the default)")
 
-    check = sub.add_parser("check", help="validate and analyse a world")
-    _add_world(check)
+    check = _sub(sub, "check", "validate and analyse a world, and run its tests")
     check.add_argument("--coverage", type=int, metavar="N", help="also play N seeded random games")
     check.add_argument(
         "--max-states", type=int, default=200_000, help="bound for the winnability search"
@@ -69,50 +133,66 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--quick", action="store_true", help="validation only, no analysis")
 
-    map_ = sub.add_parser("map", help="print the world's rooms and exits")
-    _add_world(map_)
+    map_ = _sub(sub, "map", "print the world's rooms and exits")
     map_.add_argument("--format", choices=["text", "dot", "mermaid"], default="text")
 
-    sub.add_parser("schema", help="print the JSON Schema of the world vocabulary")
+    _sub(sub, "schema", "print the JSON Schema of the world vocabulary")
 
-    new = sub.add_parser("new", help="write a commented skeleton for new content")
-    _add_world(new)
+    new = _sub(sub, "new", "write a commented skeleton for new content (into the last --world)")
     new.add_argument("kind", choices=["room", "item", "character", "event"])
     new.add_argument("id")
     new.add_argument("--region", metavar="R")
 
-    test = sub.add_parser("test", help="run the world's own scripted tests")
-    _add_world(test)
+    test = _sub(sub, "test", "run the world's own scripted tests")
+    test.add_argument("names", nargs="*", metavar="NAME", help="run only these tests")
+    test.add_argument("-v", "--verbose", action="store_true", help="print each test's transcript")
 
-    replay = sub.add_parser("replay", help="watch a saved game again")
+    replay = _sub(sub, "replay", "watch a saved game again")
     replay.add_argument("save", help="slot name or path")
     replay.add_argument("--verify", action="store_true", help="replay headless and compare")
     replay.add_argument("--plain", action="store_true", help="print the replay as a transcript")
-    _add_world(replay)
-    _add_saves(replay)
 
-    transcript = sub.add_parser("transcript", help="write a saved game as a transcript")
+    transcript = _sub(sub, "transcript", "write a saved game as a transcript")
     transcript.add_argument("save", help="slot name or path")
     transcript.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
-    _add_world(transcript)
-    _add_saves(transcript)
 
-    report = sub.add_parser("report", help="bundle the latest save for a bug report")
+    report = _sub(sub, "report", "bundle the latest save for a bug report")
     report.add_argument("-o", "--output", type=Path, help="file to write")
-    _add_world(report)
-    _add_saves(report)
 
-    serve = sub.add_parser("serve", help="play in a browser on localhost")
+    serve = _sub(sub, "serve", "play in a browser on localhost")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--host", default="localhost")
     return parser
 
 
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Parse the command line; global options mean the same before or after the command."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    command = args.command or ("play" if args.plain else "tui")
+    args.command = command
+    for name, (_, users, repeats) in GLOBALS.items():
+        before = getattr(args, name, None)
+        after = getattr(args, AFTER + name, None)
+        if hasattr(args, AFTER + name):
+            delattr(args, AFTER + name)
+        if before is not None and command not in users:
+            parser.error(f"--{name} means nothing to 'hyosan {command}'")
+        if repeats:
+            value = [*(before or []), *(after or [])] or None
+        else:
+            value = after if after is not None else before
+        setattr(args, name, value)
+    for folder in args.world or []:
+        if not folder.exists():
+            parser.error(f"world folder not found: {folder}")
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `hyosan` command."""
-    args = build_parser().parse_args(argv)
-    command = args.command or ("play" if args.plain else "tui")
-    module_name, func_name = HANDLERS[command]
+    args = parse(argv)
+    module_name, func_name = HANDLERS[args.command]
     handler = getattr(importlib.import_module(module_name), func_name)
     try:
         return int(handler(args) or 0)

@@ -157,7 +157,16 @@ def run_test(args: argparse.Namespace) -> int:
     if world is None or any(p.severity == "error" for p in problems):
         print("test: the world has errors; fix them first (see above)")
         return 1
-    outcomes = run_all(world)
+    names = getattr(args, "names", None) or []
+    unknown = [n for n in names if n not in {t.id for t in world.tests}]
+    if unknown:
+        from game.model.problems import did_you_mean
+
+        for name in unknown:
+            hint = did_you_mean(name, [t.id for t in world.tests])
+            print(f"test: no test named '{name}'" + (f" ({hint})" if hint else ""))
+        return 1
+    outcomes = run_all(world, names)
     if not outcomes:
         print("test: this world has no tests yet — add a 'tests:' section (see docs/authoring.md)")
         return 0

@@ -13,6 +13,10 @@ def command_line(args) -> str:
         parts += ["--world", str(folder)]
     if getattr(args, "saves", None):
         parts += ["--saves", str(args.saves)]
+    if getattr(args, "seed", None) is not None:
+        parts += ["--seed", str(args.seed)]
+    if getattr(args, "debug", None):
+        parts.append("--debug")
     return shlex.join(parts)
 
 
