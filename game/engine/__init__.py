@@ -1,5 +1,6 @@
 """The pure engine: state, parser, actions, conditions and effects, step. No I/O."""
 
+from game.engine.moves import valid_actions
 from game.engine.output import Paragraph, Request, Turn
 from game.engine.serial import StateDataError, state_from_data, state_to_data
 from game.engine.state import GameState, initial_state
@@ -20,4 +21,5 @@ __all__ = [
     "state_to_data",
     "status",
     "step",
+    "valid_actions",
 ]
