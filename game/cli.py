@@ -132,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--seconds", type=float, default=60.0, help="time bound for the winnability search"
     )
     check.add_argument("--quick", action="store_true", help="validation only, no analysis")
+    check.add_argument(
+        "--nouns", action="store_true", help="list every noun a text shows that nothing answers to"
+    )
 
     map_ = _sub(sub, "map", "print the world's rooms and exits")
     map_.add_argument("--format", choices=["text", "dot", "mermaid"], default="text")

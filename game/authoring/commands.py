@@ -48,8 +48,26 @@ def run_check(args: argparse.Namespace) -> int:
         e, w = _deep_check(world, args, out)
         errors += e
         warnings += w
+    _noun_check(world, out, getattr(args, "nouns", False))
     print(summary(world, errors, warnings), file=out)
     return 1 if errors else 0
+
+
+def _noun_check(world: World, out: TextIO, listed: bool) -> None:
+    """The noun audit: its summary line, and with --nouns every finding with its place and fix."""
+    from game.authoring.nouns import audit
+
+    result = audit(world)
+    if listed:
+        for finding in result.findings:
+            print(finding, file=out)
+    line = result.summary()
+    others = len(result.findings) - result.unanswered
+    if others:
+        line += f", {others} answering with another thing's description"
+    if result.findings and not listed:
+        line += " (`hyosan check --nouns` lists each with its place and fix)"
+    print(line, file=out)
 
 
 def _deep_check(world: World, args: argparse.Namespace, out: TextIO) -> tuple[int, int]:

@@ -1,0 +1,102 @@
+"""The noun audit: nouns a text shows that nothing in scope answers to, for any world."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.authoring.nouns import audit
+from game.cli import main
+from game.model import load_world
+
+ROOT = Path(__file__).resolve().parent.parent
+GAME = """\
+game: {title: Tent, release: 1, author: T, intro: You arrive.}
+player: {start: tent}
+endings: {out: {title: Out, text: You leave., kind: victory}}
+"""
+
+# The shipped world's count of unanswered nouns may only go down (issue #9 works it to 0).
+SHIPPED_UNANSWERED_AT_MOST = 983
+
+
+def _world(tmp_path: Path, rooms: str) -> Path:
+    """A one-file world with the given rooms section."""
+    (tmp_path / "game.yaml").write_text(GAME, encoding="utf-8")
+    (tmp_path / "rooms.yaml").write_text(rooms, encoding="utf-8")
+    return tmp_path
+
+
+TENT = """\
+rooms:
+  tent:
+    name: Tent
+    description: >-
+      A bulb swings over the folding table.
+    scenery:
+      bulb: {words: [bulb], description: It swings.}
+"""
+
+
+def test_a_noun_nothing_answers_to_is_reported_where_it_is_written(tmp_path: Path) -> None:
+    world = load_world([_world(tmp_path, TENT)])
+    result = audit(world)
+    assert result.unanswered == 1
+    (finding,) = result.findings
+    assert "'table'" in finding.message and "'tent'" in finding.message
+    assert "add scenery 'table' to room 'tent'" in finding.fix
+    assert finding.where is not None
+    assert (finding.where.line, finding.where.col) == (5, 38)
+    assert Path(finding.where.path).name == "rooms.yaml"
+
+
+def test_scenery_answering_to_the_noun_clears_it(tmp_path: Path) -> None:
+    rooms = TENT + "      table: {words: [table], description: Folding legs and a green top.}\n"
+    result = audit(load_world([_world(tmp_path, rooms)]))
+    assert result.unanswered == 0
+    assert result.mentioned == 2
+    assert result.summary() == "nouns: 2 mentioned, 0 unanswered"
+
+
+def test_speech_in_quotes_and_function_words_are_not_nouns(tmp_path: Path) -> None:
+    rooms = """\
+rooms:
+  tent:
+    name: Tent
+    description: 'A soldier says, "The convoy left at dawn." Then nothing at all.'
+    scenery:
+      soldier: {words: [soldier], description: Bored and young.}
+"""
+    assert audit(load_world([_world(tmp_path, rooms)])).unanswered == 0
+
+
+def test_a_word_resolving_to_another_things_description_is_reported(tmp_path: Path) -> None:
+    rooms = """\
+rooms:
+  tent:
+    name: Tent
+    description: A swing hangs by a wooden bench.
+    scenery:
+      swing: {words: [swing, bench], description: It creaks.}
+"""
+    result = audit(load_world([_world(tmp_path, rooms)]))
+    wrong = [f for f in result.findings if f.kind == "noun_wrong_object"]
+    assert len(wrong) == 1 and "'bench'" in wrong[0].message
+    assert result.unanswered == 0
+
+
+def test_check_prints_the_noun_summary(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    main(["check", "--quick", "--world", str(_world(tmp_path, TENT))])
+    out = capsys.readouterr().out
+    assert "mentions 'table'" not in out
+    assert "nouns: 2 mentioned, 1 unanswered (`hyosan check --nouns`" in out
+    main(["check", "--quick", "--nouns", "--world", str(_world(tmp_path, TENT))])
+    out = capsys.readouterr().out
+    assert "rooms.yaml:5:38: warning: room 'tent' (description) mentions 'table'" in out
+
+
+def test_the_shipped_world_never_gains_unanswered_nouns() -> None:
+    result = audit(load_world([ROOT / "world"]))
+    assert result.mentioned > 500
+    assert result.unanswered <= SHIPPED_UNANSWERED_AT_MOST
