@@ -23,10 +23,12 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "transcript": ("game.saves.commands", "run_transcript"),
     "report": ("game.saves.commands", "run_report"),
     "serve": ("game.tui.serve", "run"),
+    "play-agent": ("game.api.commands", "run_play_agent"),
 }
 
 PLAYING = ("play", "tui", "serve")
-WORLD_USERS = (*PLAYING, "check", "map", "new", "test", "replay", "transcript", "report")
+AGENT = ("play-agent",)
+WORLD_USERS = (*PLAYING, *AGENT, "check", "map", "new", "test", "replay", "transcript", "report")
 
 
 def _world(parser: argparse.ArgumentParser, dest: str) -> None:
@@ -83,7 +85,7 @@ def _debug(parser: argparse.ArgumentParser, dest: str) -> None:
 GLOBALS: dict[str, tuple[Callable, tuple[str, ...], bool]] = {
     "world": (_world, WORLD_USERS, True),
     "saves": (_saves, (*PLAYING, "test", "replay", "transcript", "report"), False),
-    "seed": (_seed, (*PLAYING, "check", "test"), False),
+    "seed": (_seed, (*PLAYING, *AGENT, "check", "test"), False),
     "load": (_load, PLAYING, False),
     "debug": (_debug, PLAYING, False),
 }
@@ -161,6 +163,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = _sub(sub, "report", "bundle the latest save for a bug report")
     report.add_argument("-o", "--output", type=Path, help="file to write")
+
+    agent = _sub(sub, "play-agent", "let a baseline agent play the world (docs/agents.md)")
+    agent.add_argument("--agent", choices=["random", "walkthrough"], default="random")
+    agent.add_argument("--episodes", type=int, default=10, metavar="N")
+    agent.add_argument("--max-steps", type=int, default=300, metavar="N", help="per episode")
 
     serve = _sub(sub, "serve", "play in a browser on localhost")
     serve.add_argument("--port", type=int, default=8000)
