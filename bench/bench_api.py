@@ -23,7 +23,7 @@ from game.api import Env  # noqa: E402
 from game.api.agents import play_random  # noqa: E402
 from game.paths import default_world_dirs  # noqa: E402
 
-PEERS = ROOT.parent / "shared" / "peers" / "inform"
+PEERS = ROOT / "bench" / "peers" / "inform"
 CASTLE = ROOT / "bench" / "peers" / "castle"
 
 

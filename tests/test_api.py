@@ -10,11 +10,10 @@ import sys
 import pytest
 from conftest import MINI, world_at
 
-from game.api import Env, state_hash
+from game.api import Env
 from game.api.agents import play_random, play_walkthroughs, walkthroughs
 from game.cli import main
 
-CASTLE = MINI.parent.parent.parent / "bench" / "peers" / "castle"
 SAMPLE = ("look", "inventory", "x me", "xyzzy", "listen", "score", "help", "take", "north")
 
 
@@ -116,10 +115,10 @@ def test_same_seed_and_actions_give_the_same_run_in_another_process(mini_world):
 
 def test_state_hash_ignores_parser_memory(env):
     """A command that only changes parser memory (AGAIN's line, pronouns) keeps the hash."""
-    before = state_hash(env.get_state())
+    before = env.get_world_state_hash()
     env.step("xyzzy")
     env.step("x me")
-    assert state_hash(env.get_state()) == before
+    assert env.get_world_state_hash() == before
 
 
 def test_the_random_agent_is_seeded(mini_world):
@@ -169,13 +168,3 @@ def test_play_agent_refuses_a_broken_world(tmp_path, capsys):
     (tmp_path / "bad.yaml").write_text("rooms:\n  a:\n    exits: {north: nowhere}\n")
     assert main(["play-agent", "--agent", "random", "--world", str(tmp_path)]) == 1
     assert "Traceback" not in capsys.readouterr().err
-
-
-def test_castle_runs_its_loop_through_the_env():
-    """The castle peer steps through its whole loop with an answer to every command."""
-    env = Env([CASTLE])
-    from bench.bench_api import loop_commands
-
-    for command in loop_commands():
-        text, _, _, _ = env.step(command)
-        assert text.strip()

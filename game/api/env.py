@@ -75,7 +75,7 @@ class Env:
 
     def get_world_state_hash(self) -> str:
         """A hex digest of the state, stable across processes and platforms."""
-        return state_hash(self.state)
+        return state_hash(self.world, self.state)
 
     def get_score(self) -> int:
         """The score so far."""

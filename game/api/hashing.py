@@ -4,26 +4,35 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping, Set
 
-from game.engine import GameState, state_to_data
-
-# Parser memory and bookkeeping: they change with every line but not the world.
-_LEFT_OUT = ("turn", "last_command", "oops", "pronouns", "pending", "hints", "verbose", "seed")
-# Clocks kept as "turns since", so waiting shows up only while something counts.
-_CLOCKS = ("condition_since",)
+from game.engine import GameState
+from game.engine.timing import outcome_key
+from game.model import World
 
 
-def state_data(state: GameState) -> dict:
-    """The state as plain data, without parser memory, with clocks made relative to now."""
-    data = state_to_data(state)
-    for name in _LEFT_OUT:
-        data.pop(name, None)
-    data["condition_since"] = state.turn - state.condition_since
-    data["char_since"] = {c: state.turn - t for c, t in sorted(state.char_since.items())}
-    return data
+def _plain(value: object) -> object:
+    """Plain JSON data with one spelling per value: sets sorted, mappings by key."""
+    if isinstance(value, Mapping):
+        return [[_plain(k), _plain(v)] for k, v in sorted(value.items())]
+    if isinstance(value, Set):
+        return sorted((_plain(v) for v in value), key=_canonical)
+    if isinstance(value, (tuple, list)):
+        return [_plain(v) for v in value]
+    return value
 
 
-def state_hash(state: GameState) -> str:
-    """A 32-digit hex digest of the state's data (canonical JSON; never Python's hash())."""
-    text = json.dumps(state_data(state), sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+def _canonical(value: object) -> str:
+    """Canonical JSON text."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+
+
+def state_hash(world: World, state: GameState) -> str:
+    """A 32-digit hex digest of what the state means to the world's rules.
+
+    Built from the same key the valid actions use (`game.engine.timing.outcome_key`): parser
+    memory is left out and the clock is kept only as far as a rule can read it. Never uses
+    Python's hash(), so it is the same in every process.
+    """
+    text = _canonical(_plain(outcome_key(world, state)))
     return hashlib.blake2b(text.encode("ascii"), digest_size=16).hexdigest()
