@@ -65,6 +65,7 @@ class StoryView(ScrollView, can_focus=False):
         self._more = False
         self._frame: tuple[int, Selection | None] | None = None
         self._turn_para = 0  # first paragraph of the newest text the reader was taken to
+        self._place: tuple[tuple[int, int], bool] | None = None  # (anchor, at end) to settle to
 
     # -- data ---------------------------------------------------------------------------
 
@@ -219,25 +220,56 @@ class StoryView(ScrollView, can_focus=False):
             self._pad = pad
             self._cache.clear()
         old_height, self._height = self._height, height
-        at_end = self._follow_from is not None or self.scroll_y >= self.line_count - old_height - 1
-        if width != self._wrap_width:
+        if self._place is None and self._follow_from is None:
+            # Several resizes can come before the first settles: keep the place the reader saw.
             top = int(self.scroll_y)
-            anchor = self._line_para[top] if top < self.line_count else 0
+            at_end = top >= self.line_count - max(old_height, height)  # Textual may clamp first
+            self._place = (self._anchor(top), at_end)
+            self.call_after_refresh(self._settle)
+        if width != self._wrap_width:
             self._rewrap(width)
             self._resize_virtual()
-            if not at_end and anchor < len(self._para_line):
-                self.call_after_refresh(
-                    self.scroll_to, y=self._para_line[anchor], animate=False, immediate=True
-                )
-        if at_end and self._follow_from is None:
-            self.call_after_refresh(self._show_newest)
 
-    def _show_newest(self) -> None:
-        """After a resize: the start of the newest text, or the end when everything fits."""
+    def _anchor(self, top: int) -> tuple[int, int]:
+        """(paragraph, characters into it) of the top line shown: a place that survives rewrap."""
+        if top >= self.line_count:
+            return (self._turn_para, 0)
+        start = self._line_start[top]
+        return (self._line_para[top], max(0, start))
+
+    def _line_of(self, anchor: tuple[int, int]) -> int:
+        """The wrapped line holding an anchor at the current width."""
+        para, offset = anchor
+        if para >= len(self._para_line):
+            return 0
+        line = self._para_line[para]
+        while (
+            line + 1 < self.line_count
+            and self._line_para[line + 1] == para
+            and 0 <= self._line_start[line + 1] <= offset
+        ):
+            line += 1
+        return line
+
+    def _settle(self) -> None:
+        """After a resize, scroll to where the reader was.
+
+        A reader who had reached the end keeps seeing the end, unless they had not yet scrolled
+        past the start of the newest text (then that start stays on top). Anyone else keeps the
+        line they were reading on top. Never jumps back to text already read.
+        """
+        if self._place is None:
+            return
+        (anchor, at_end), self._place = self._place, None
         height = self.scrollable_content_region.height
-        start = self._para_line[self._turn_para] if self._turn_para < len(self._para_line) else 0
-        target = max(0, min(start, self.line_count - height))
-        self.scroll_to(y=target, animate=False, immediate=True, force=True)
+        bottom = max(0, self.line_count - height)
+        newest = self._para_line[self._turn_para] if self._turn_para < len(self._para_line) else 0
+        top = self._line_of(anchor)
+        newest_or_end = bottom if top > newest else min(newest, bottom)
+        target = newest_or_end if at_end else min(top, bottom)
+        if target != int(self.scroll_y):
+            self.scroll_to(y=target, animate=False, immediate=True, force=True)
+        self._check_more()
 
     def _base_style(self) -> Style:
         """The widget's own rich style, computed once per style change (it is not cheap)."""
