@@ -37,9 +37,11 @@ def test_core_imports_no_ui_library():
     assert imported_ui_modules(["game.engine", "game.model", "game.plain"]) == ""
 
 
-@pytest.mark.parametrize("package", ["game.saves", "game.authoring"])
+@pytest.mark.parametrize(
+    "package", ["game.saves", "game.authoring", "game.api", "game.api.gym_env"]
+)
 def test_tool_packages_import_no_ui_library(package):
-    """The saves and authoring packages load neither textual nor rich."""
+    """The tool packages (saves, authoring, the agent API) load neither textual nor rich."""
     assert imported_ui_modules([package]) == ""
 
 
