@@ -131,7 +131,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-states", type=int, default=200_000, help="bound for the winnability search"
     )
     check.add_argument(
-        "--seconds", type=float, default=60.0, help="time bound for the winnability search"
+        "--seconds", type=float, default=20.0, help="time bound for the winnability search"
+    )
+    check.add_argument(
+        "--prove",
+        action="store_true",
+        help="search to completion, without bounds (exit 0: proved winnable, no softlock)",
     )
     check.add_argument("--quick", action="store_true", help="validation only, no analysis")
     check.add_argument(

@@ -36,9 +36,9 @@ def test_softlock_is_reported_with_the_path_into_it():
     result = search(world("softlock"))
     assert result.complete and result.winnable
     (lock,) = result.softlocks
-    assert lock.path == ("west", "take long plank", "east", "use long plank on iron stove")
+    assert lock.path == ("west", "take plank", "east", "use plank on stove")
     assert lock.room == "shed"
-    assert result.endings["out"] == ("west", "take long plank", "east", "north")
+    assert result.endings["out"] == ("west", "take plank", "east", "north")
 
 
 def test_dead_end_room_is_a_softlock():
@@ -96,9 +96,26 @@ def test_check_prints_the_softlock_path_and_fails(capsys):
     code = main(["check", "--world", str(WORLDS / "softlock")])
     out = capsys.readouterr().out
     assert code == 1
-    assert "softlock: after `west. take long plank. east. use long plank on iron stove`" in out
+    assert "softlock: after `west. take plank. east. use plank on stove`" in out
     assert "softlock/world.yaml:8:" in out
-    assert out.strip().splitlines()[-1].startswith("world: 3 rooms, 2 items")
+    *_, summary, last = out.strip().splitlines()
+    assert summary.startswith("world: 3 rooms, 2 items")
+    assert last.startswith("search: complete,") and last.endswith("1 softlock")
+
+
+def test_check_exits_2_when_a_bound_stops_it(capsys):
+    """A search cut short proves nothing: exit 2, and the last line says what was not covered."""
+    code = main(["check", "--max-states", "3", "--world", str(WORLDS / "tutorial")])
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert code == 2
+    assert last.startswith("search: stopped by --max-states after ")
+    assert "not covered:" in last
+
+
+def test_prove_runs_to_completion(capsys):
+    """`check --prove` has no bounds: it finishes and exits 0 on a winnable world."""
+    assert main(["check", "--prove", "--max-states", "3", "--world", str(WORLDS / "tutorial")]) == 0
+    assert capsys.readouterr().out.strip().splitlines()[-1].startswith("search: complete, ")
 
 
 def test_check_fails_an_unwinnable_world(capsys):
@@ -112,9 +129,10 @@ def test_check_passes_the_tutorial_with_the_summary_line(capsys):
     assert main(["check", "--world", str(WORLDS / "tutorial")]) == 0
     out = capsys.readouterr().out
     assert "ending 'water_again' (victory) in 5 commands" in out
-    assert out.strip().splitlines()[-1] == (
-        "world: 2 rooms, 3 items, 1 character, 1 event, 1 ending — no errors"
-    )
+    assert out.strip().splitlines()[-2:] == [
+        "world: 2 rooms, 3 items, 1 character, 1 event, 1 ending — no errors",
+        "search: complete, 22 states, 1 ending reachable, 0 softlocks",
+    ]
 
 
 def test_check_quick_skips_the_analysis(capsys):
@@ -156,7 +174,7 @@ def test_engine_failure_is_reported_with_its_path(monkeypatch):
     result = search(world("softlock"))
     assert result.crashes
     path, error = result.crashes[0]
-    assert path[-1] == "use long plank on iron stove" and error == "RuntimeError: boom"
+    assert path[-1] == "use plank on stove" and error == "RuntimeError: boom"
     assert result.winnable
 
 

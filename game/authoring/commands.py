@@ -44,13 +44,22 @@ def run_check(args: argparse.Namespace) -> int:
     if world is None or errors:
         print(summary(world, max(errors, 1), warnings), file=out)
         return 1
-    if not args.quick:
-        e, w = _deep_check(world, args, out)
-        errors += e
-        warnings += w
-    _noun_check(world, out, getattr(args, "nouns", False))
+    nouns = getattr(args, "nouns", False)
+    if args.quick:
+        _noun_check(world, out, nouns)
+        print(summary(world, errors, warnings), file=out)
+        return 1 if errors else 0
+    e, w, result = _deep_check(world, args, out)
+    errors += e
+    warnings += w
+    _noun_check(world, out, nouns)
     print(summary(world, errors, warnings), file=out)
-    return 1 if errors else 0
+    from game.authoring.report import verdict_line
+
+    print(verdict_line(result), file=out)
+    if errors:
+        return 1
+    return 0 if result.complete else 2
 
 
 def _noun_check(world: World, out: TextIO, listed: bool) -> None:
@@ -70,18 +79,22 @@ def _noun_check(world: World, out: TextIO, listed: bool) -> None:
     print(line, file=out)
 
 
-def _deep_check(world: World, args: argparse.Namespace, out: TextIO) -> tuple[int, int]:
+def _deep_check(world: World, args: argparse.Namespace, out: TextIO) -> tuple[int, int, object]:
     """Static findings, the winnability search, and coverage; returns (errors, warnings)."""
     from game.authoring.analysis import analyse
     from game.authoring.reach import Reach
-    from game.authoring.report import coverage_lines, search_findings, search_lines
+    from game.authoring.report import coverage_lines, search_findings, search_lines, timing_line
     from game.authoring.winnable import search
 
     reach = Reach(world)
     findings: list[Finding] = analyse(world, reach)
     progress = ProgressLine(sys.stderr)
-    result = search(world, max_states=args.max_states, seconds=args.seconds, progress=progress)
+    bounds = (
+        (10**12, float("inf")) if getattr(args, "prove", False) else (args.max_states, args.seconds)
+    )
+    result = search(world, max_states=bounds[0], seconds=bounds[1], progress=progress)
     progress.finish()
+    print(timing_line(result), file=sys.stderr)
     findings += search_findings(world, result, reach)
     for finding in findings:
         print(finding, file=out)
@@ -93,7 +106,7 @@ def _deep_check(world: World, args: argparse.Namespace, out: TextIO) -> tuple[in
         for line in coverage_lines(random_play(world, args.coverage)):
             print(line, file=out)
     errors = sum(f.severity == "error" for f in findings)
-    return errors, len(findings) - errors
+    return errors, len(findings) - errors, result
 
 
 class ProgressLine:

@@ -77,11 +77,8 @@ def search_findings(world: World, result: SearchResult, reach: Reach) -> list[Fi
 def search_lines(world: World, result: SearchResult) -> list[str]:
     """The search summary: scope, endings with shortest paths, softlocks, honesty about bounds."""
     head = (
-        f"winnability: {_plural(result.states, 'state')}, "
-        f"{_plural(result.steps, 'command')} tried in {result.seconds:.1f} s"
+        f"winnability: {_plural(result.states, 'state')}, {_plural(result.steps, 'command')} tried"
     )
-    if result.seconds >= 0.5:
-        head += f" ({result.rate:,.0f} states/s)"
     lines = [head + (" — complete" if result.complete else "")]
     if not result.complete:
         bound = "--max-states" if result.stopped_by == "max-states" else "--seconds"
@@ -112,6 +109,28 @@ def search_lines(world: World, result: SearchResult) -> list[str]:
     if count > MAX_SOFTLOCKS_SHOWN:
         lines.append(f"  (showing the {MAX_SOFTLOCKS_SHOWN} shortest)")
     return lines
+
+
+def verdict_line(result: SearchResult) -> str:
+    """The last line of `check`: `search: complete, 1,234 states, 3 endings reachable, 0 softlocks`."""
+    endings = _plural(len(result.endings), "ending") + " reachable"
+    softlocks = _plural(len(result.softlocks), "softlock")
+    if result.complete:
+        return f"search: complete, {result.states:,} states, {endings}, {softlocks}"
+    bound = "--max-states" if result.stopped_by == "max-states" else "--seconds"
+    return (
+        f"search: stopped by {bound} after {result.states:,} states, {endings}, "
+        f"{softlocks} found; not covered: {result.frontier:,} states waiting at depth "
+        f"{result.frontier_depth} and beyond"
+    )
+
+
+def timing_line(result: SearchResult) -> str:
+    """How long the search took (stderr: it differs from run to run)."""
+    return (
+        f"searched {result.states:,} states in {result.seconds:.1f} s "
+        f"({result.rate:,.0f} states/s, {result.steps:,} commands)"
+    )
 
 
 def coverage_lines(cov: Coverage) -> list[str]:

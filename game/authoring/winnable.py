@@ -1,7 +1,7 @@
 """Winnability: a breadth-first search of the game from the start, with the real engine.
 
-Every reachable state (up to the puzzle-relevant key, see `statekey`) is explored with the
-commands `moves` generates. The result names the endings reached, with the shortest
+Every reachable state (up to the puzzle-relevant key, see `statekey`) is explored with every
+command that can change it (`game.engine.moves.candidates`, generated from the engine's rules). The result names the endings reached, with the shortest
 command path to each, and every softlock: a live state from which no ending other than a
 death can be reached any more, with the shortest path into it.
 """
@@ -14,10 +14,10 @@ from collections.abc import Callable
 
 import attrs
 
-from game.authoring.moves import MoveMaker, readable
 from game.authoring.statekey import key_function
 from game.engine import GameState, new_game, step
 from game.engine.frozen import EMPTY
+from game.engine.moves import candidates
 from game.engine.state import FIELD_NAMES
 from game.model import World
 
@@ -47,6 +47,8 @@ class SearchResult:
     softlocked_states: int
     winning: frozenset[str]  # the endings that count as a win (not deaths)
     crashes: tuple[tuple[tuple[str, ...], str], ...] = ()  # (path, error) where the engine failed
+    frontier: int = 0  # states seen but not explored when a bound stopped the search
+    frontier_depth: int = 0  # the shallowest of them
 
     @property
     def winnable(self) -> bool:
@@ -89,7 +91,6 @@ class Search:
         self.world = world
         self.seed = seed
         self.key = key_function(world)
-        self.moves = MoveMaker(world)
         self.ids: dict = {}
         self.parent: list[int] = []
         self.via: list[str] = []
@@ -99,7 +100,6 @@ class Search:
         self.preds: list[list[tuple[int, str]]] = []  # (parent, command) of every edge in
         self.steps = 0
         self.crashes: list[tuple[tuple[str, ...], str]] = []
-        self.typed: dict[str, str] = {}  # command with #ids -> what a player types
 
     def _add(self, state: GameState, parent: int, command: str) -> tuple[int, bool]:
         """The id of a state's key, and whether it is new."""
@@ -137,15 +137,12 @@ class Search:
                 progress(len(self.parent), self.depth[queue[0][0]], now - started)
                 next_report = now + 0.5
             node, state = queue.popleft()
-            for command in self.moves.moves(state):
+            for command in candidates(self.world, state):
                 self.steps += 1
-                typed = self.typed.get(command)
-                if typed is None:
-                    typed = self.typed[command] = readable(self.world, command)
                 try:
-                    turn = step(self.world, state, typed)
+                    turn = step(self.world, state, command)
                 except Exception as error:  # an engine bug: report it with the path, go on
-                    path = (*self.path(node), readable(self.world, command))
+                    path = (*self.path(node), command)
                     self.crashes.append((path, f"{type(error).__name__}: {error}"))
                     continue
                 child, new = self._add(turn.state, node, command)
@@ -207,7 +204,7 @@ class Search:
         """The shortest command path to a node, readable."""
         commands = []
         while node > 0:
-            commands.append(readable(self.world, self.via[node]))
+            commands.append(self.via[node])
             node = self.parent[node]
         return tuple(reversed(commands))
 
@@ -232,6 +229,8 @@ class Search:
             stuck_count,
             winning,
             tuple(self.crashes),
+            len(frontier),
+            min((self.depth[n] for n in frontier), default=0),
         )
 
     def _backward(self, starts) -> list[bool]:
@@ -270,7 +269,7 @@ class Search:
             parent = self.parent[node]
             if parent < 0 or parent in stuck:
                 continue
-            groups.setdefault(readable(self.world, self.via[node]), []).append(node)
+            groups.setdefault(self.via[node], []).append(node)
         result = [
             Softlock(self.path(nodes[0]), len(nodes), self.room[self.parent[nodes[0]]])
             for nodes in groups.values()

@@ -140,9 +140,16 @@ def _say(verb: str, words: str) -> list[str]:
 
 
 def _item(world, state, thing, name, scope, held, people) -> list[str]:
-    """Commands about one item in reach."""
+    """Commands about one item in reach (those the engine would refuse are left out)."""
     item = world.items[thing]
     me = name(thing)
+    room_on = world.rooms[state.location].on
+    answers = item.on.keys() | room_on.keys()
+
+    def may(refused: bool, *verbs: str) -> bool:
+        """A standard action is worth a try unless the engine refuses it and no one answers."""
+        return not refused or any(v in answers for v in verbs)
+
     out: list[str] = []
     if thing in held:
         out.append(f"drop {me}")
@@ -150,21 +157,40 @@ def _item(world, state, thing, name, scope, held, people) -> list[str]:
             out.append(f"take {me}")  # out of a carried container
         for person in people:
             out += [f"{verb} {me} to {name(person)}" for verb in ("give", "show")]
-    elif item.portable:
+    elif may(not item.portable, "take"):
         out.append(f"take {me}")
     spec = item.door or item.container
     if spec is not None and not spec.supporter:
-        out += [f"open {me}", f"close {me}"]
+        is_open, locked = thing in state.open, thing in state.locked
+        if may(is_open or locked or not spec.openable, "open"):
+            out.append(f"open {me}")
+        if may(not is_open or not spec.openable, "close"):
+            out.append(f"close {me}")
         if spec.key and spec.key in scope:
             key = name(spec.key)
-            out += [f"unlock {me} with {key}", f"lock {me} with {key}"]
+            if may(not locked, "unlock"):
+                out.append(f"unlock {me} with {key}")
+            if may(locked, "lock"):
+                out.append(f"lock {me} with {key}")
     if item.container is not None:
-        word = "on" if item.container.supporter else "in"
-        out += [f"put {name(other)} {word} {me}" for other in held if other != thing]
+        spec = item.container
+        word = "on" if spec.supporter else "in"
+        shut = not spec.supporter and thing not in state.open
+        full = len(list(state.places.keys_with(thing))) >= spec.capacity
+        if may(shut or full, "put", "insert"):
+            out += [f"put {name(other)} {word} {me}" for other in held if other != thing]
     if item.light:
-        out += [f"switch on {me}", f"switch off {me}"]
+        lit = thing in state.lit
+        if may(lit, "switch_on"):
+            out.append(f"switch on {me}")
+        if may(not lit, "switch_off"):
+            out.append(f"switch off {me}")
     if item.wearable:
-        out += [f"wear {me}", f"take off {me}"]
+        worn = thing in state.worn
+        if may(worn, "wear"):
+            out.append(f"wear {me}")
+        if may(not worn, "take_off", "take"):
+            out.append(f"take off {me}")
     if item.edible:
         out.append(f"eat {me}")
     if item.drinkable:
