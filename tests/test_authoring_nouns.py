@@ -18,7 +18,8 @@ endings: {out: {title: Out, text: You leave., kind: victory}}
 """
 
 # The shipped world's count of unanswered nouns may only go down (issue #9 works it to 0).
-SHIPPED_UNANSWERED_AT_MOST = 983
+SHIPPED_UNANSWERED_AT_MOST = 974
+SHIPPED_WRONG_OBJECTS_AT_MOST = 123
 
 
 def _world(tmp_path: Path, rooms: str) -> Path:
@@ -100,3 +101,20 @@ def test_the_shipped_world_never_gains_unanswered_nouns() -> None:
     result = audit(load_world([ROOT / "world"]))
     assert result.mentioned > 500
     assert result.unanswered <= SHIPPED_UNANSWERED_AT_MOST
+    wrong = [f for f in result.findings if f.kind == "noun_wrong_object"]
+    assert len(wrong) <= SHIPPED_WRONG_OBJECTS_AT_MOST
+    words = {f.message.split("'")[1] for f in wrong if "'playground'" in f.message}
+    assert "bench" not in words  # `x bench` once printed the swings
+
+
+def test_read_falls_back_to_the_description_where_it_carries_writing() -> None:
+    from game.engine import new_game, step
+
+    world = load_world([ROOT / "world"])
+    state, _ = new_game(world, seed=1)
+    board = " ".join(p.text for p in step(world, state, "read board").output)
+    assert "UNCONFIRMED" in board
+    cot = " ".join(p.text for p in step(world, state, "read cot").output)
+    assert cot == "There's nothing written on the cot."
+    table = " ".join(p.text for p in step(world, state, "x table").output)
+    assert "folding table" in table

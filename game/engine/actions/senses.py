@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from game.engine.actions.common import held_contents
 from game.engine.describe import a_name, list_names
 from game.engine.describe import look as describe_look
 from game.engine.draft import Draft
-from game.engine.names import cap, the
+from game.engine.names import cap, name, the
 from game.engine.parser import Command
 from game.engine.scope import can_see_inside, contents
 
@@ -89,8 +91,33 @@ def read(d: Draft, cmd: Command) -> None:
     item = d.world.items.get(thing)
     if item is not None and item.readable:
         d.say(item.readable, "description")
+        return
+    text = _description(d, thing)
+    if WRITING.search(text + " " + name(d, thing)):
+        d.say(text, "description")
     else:
         d.say(f"There's nothing written on {the(d, thing)}.")
+
+
+WRITING = re.compile(
+    r"\b(writ\w*|wrote|words?|letter(s|ing)|sign\w*|label\w*|print\w*|scrawl\w*|"
+    r"graffiti|notice\w*|names?|numbers?|reads?|stencil\w*|chalk\w*|marker|spell\w*|"
+    r"handwriting|scratched|carved|tally|list\w*|notes?|diagram\w*|map)\b",
+    re.IGNORECASE,
+)
+
+
+def _description(d: Draft, thing: str) -> str:
+    """The text EXAMINE shows for a thing (its state's description for a character)."""
+    world = d.world
+    if thing in world.scenery:
+        return world.scenery[thing].description
+    if thing in world.characters:
+        info = world.characters[thing].machine.states.get(d.char_states[thing])
+        return (
+            info.description if info and info.description else world.characters[thing].description
+        )
+    return world.items[thing].description
 
 
 def inventory(d: Draft, cmd: Command) -> None:
