@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from game.engine.output import Paragraph, Request
-from game.engine.state import MOMENT_FIELDS, GameState, moment
+from game.engine.state import MAX_NUMBER, MOMENT_FIELDS, GameState, moment
 from game.model import World
 
 
@@ -37,7 +37,8 @@ class Draft:
         self.requests.append(Request(kind, arg))
 
     def set_flag(self, name: str, value: int) -> None:
-        """Set a flag or counter."""
+        """Set a flag or counter (kept within ±MAX_NUMBER, so every save can hold it)."""
+        value = min(max(value, -MAX_NUMBER), MAX_NUMBER)
         old = self.flags.get(name, 0)
         if old != value:
             self.flags = self.flags.set(name, value) if value else self.flags.drop(name)

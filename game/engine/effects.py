@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 
 from game.engine.draft import Draft
 from game.engine.machines import change_character, change_condition
+from game.engine.state import MAX_NUMBER
 from game.model import PLAYER, Effect, Response
 
 
@@ -105,6 +106,6 @@ APPLY: dict[str, Callable[..., None]] = {
     "unlock": _unlock,
     "encounter": _encounter,
     "end_encounter": _end_encounter,
-    "score": lambda d, n: setattr(d, "score", d.score + n),
+    "score": lambda d, n: setattr(d, "score", min(max(d.score + n, -MAX_NUMBER), MAX_NUMBER)),
     "end": _end,
 }

@@ -10,6 +10,7 @@ from game.engine.frozen import EMPTY, FrozenMap
 from game.model import NOWHERE, PLAYER, World
 
 PHASES = ("exploring", "dialogue", "encounter", "ended")
+MAX_NUMBER = 2**53 - 1  # the largest flag, score or turn a state holds (exact in every JSON reader)
 
 
 @attrs.frozen(cache_hash=True)

@@ -5,8 +5,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import shutil
+import stat
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -133,6 +136,49 @@ def _discard(tmp: Path, ops: FileOps) -> None:
             return
         except OSError:
             continue
+
+
+_TEMP_RE = re.compile(r"\.[A-Za-z0-9_.-]+\.([0-9]+)\.[0-9a-f]{8}\.tmp")
+STALE_AFTER = 24 * 3600.0  # seconds: a temp file this old is stale even if its pid runs again
+_cleaned: set[Path] = set()
+
+
+def clean_stale_temps(folder: Path) -> int:
+    """Delete temp files that killed writes left in `folder` (once per folder per process)."""
+    folder = Path(folder)
+    if folder in _cleaned:
+        return 0
+    _cleaned.add(folder)
+    removed = 0
+    try:
+        names = [e for e in os.scandir(folder) if _TEMP_RE.fullmatch(e.name)]
+    except OSError:
+        return 0
+    for found in names:
+        try:
+            info = found.stat(follow_symlinks=False)
+            pid = int(_TEMP_RE.fullmatch(found.name).group(1))
+            if stat.S_ISREG(info.st_mode) and _is_stale(pid, info.st_mtime):
+                os.remove(found.path)
+                removed += 1
+        except OSError:
+            continue
+    return removed
+
+
+def _is_stale(pid: int, mtime: float) -> bool:
+    """True when the process that wrote a temp file is gone, or the file is very old."""
+    if time.time() - mtime > STALE_AFTER:
+        return True
+    if pid == os.getpid() or os.name != "posix":
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (OSError, OverflowError):
+        return False
+    return False
 
 
 def write_error(exc: OSError, path: Path) -> SaveWriteError:

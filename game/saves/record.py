@@ -12,12 +12,18 @@ from game.engine import GameState, Paragraph, Turn, state_to_data
 from game.saves.format import LogEntry
 
 EXCERPT = 72
+MAX_LINE = 1000  # characters of one typed line that are played and kept in the log
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
 def safe_text(text: str) -> str:
-    """The typed line with lone surrogates (undecodable terminal bytes) made into U+FFFD."""
-    return _SURROGATES.sub("\ufffd", text)
+    """The typed line cut to MAX_LINE characters, lone surrogates (undecodable bytes) made U+FFFD."""
+    return _SURROGATES.sub("\ufffd", text[:MAX_LINE])
+
+
+def cut_note(text: str) -> str:
+    """What the player is told when a typed line was longer than MAX_LINE."""
+    return f"(That line was {len(text):,} characters long; only the first {MAX_LINE:,} were read.)"
 
 
 def output_text(output: Sequence[Paragraph]) -> str:

@@ -12,9 +12,9 @@ from game.saves.atomic import REAL, FileOps
 from game.saves.errors import DamagedSave, SaveError
 from game.saves.format import LogEntry, SaveFile
 from game.saves.history import DataCache
-from game.saves.record import entry, safe_text
+from game.saves.record import cut_note, entry, safe_text
 from game.saves.slots import AUTOSAVE, DEFAULT_SLOT, PREVIOUS, list_slots, locate, slot_path
-from game.saves.store import Loaded, load, make_save, write_save
+from game.saves.store import Loaded, load, load_slot, make_save, write_save
 
 # Autosaves are atomic every line; they are also flushed to the disk (fsync) when this many
 # seconds have passed since the last flush: every line for a person, not for a piped script.
@@ -91,6 +91,10 @@ class Session:
         self._unsaved += 1
         extra: list[Paragraph] = []
         left: list[Request] = []
+        if len(line) < len(text):
+            turn = Turn(
+                turn.state, (Paragraph("warning", cut_note(text)), *turn.output), turn.requests
+            )
         for request in turn.requests:
             if request.kind == "save":
                 extra += self.save(request.arg)
@@ -123,11 +127,10 @@ class Session:
         name = _slot_name(slot) or self.slot or self._newest_slot()
         if not name:
             return [Paragraph("error", "There are no saved games yet. Type SAVE to make one.")]
-        where = name
         if name.lower() == "backup" and self._offered is not None:
-            name, where = self._offered.name, str(self._offered)
+            name = self._offered.name
         try:
-            loaded = load(self.world, self.saves_dir, where)
+            loaded = load_slot(self.world, self.saves_dir, name)
         except DamagedSave as exc:
             self._offered = exc.backup
             if exc.backup is None:
@@ -152,8 +155,8 @@ class Session:
 
     def autosave(self) -> list[Paragraph]:
         """Record the game in the autosave slot; tell the player only when that starts failing."""
-        path = _autosave_path(self.saves_dir)
         try:
+            path = _autosave_path(self.saves_dir)
             if not self._owns_autosave:
                 _keep_previous(path)
                 self._owns_autosave = True

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
+from game.model.files import is_regular
 from game.saves.errors import BadSlotName, SaveNotFound
 
 EXT = ".json"
@@ -36,13 +38,14 @@ def check_slot(name: str) -> str:
 
 
 def slot_path(saves_dir: Path, name: str) -> Path:
-    """The file of slot `name` in `saves_dir`, checked to stay inside that folder."""
+    """The file of slot `name` in `saves_dir` (the name itself is never followed as a link)."""
     check_slot(name)
-    folder = Path(saves_dir).resolve()
-    path = (folder / f"{name}{EXT}").resolve()
-    if path.parent != folder:
-        raise BadSlotName(f"The save name '{name}' leads outside the save folder.", _RULE)
-    return path
+    folder = Path(saves_dir)
+    try:
+        folder = folder.resolve()
+    except (OSError, RuntimeError):  # a loop of links: left as given, opening it will fail
+        folder = folder.absolute()
+    return folder / f"{name}{EXT}"
 
 
 def backup_of(path: Path) -> Path:
@@ -57,11 +60,11 @@ def locate(saves_dir: Path, slot_or_path: str) -> Path:
     looks_like_path = any(c in slot_or_path for c in "/\\") or slot_or_path.endswith(EXT)
     if looks_like_path:
         path = Path(slot_or_path).expanduser()
-        if not path.is_file():
+        if not os.path.lexists(path):
             raise SaveNotFound(f"There is no save file at {path}.", "Check the path.", path)
         return path
     path = slot_path(saves_dir, slot_or_path)
-    if not path.is_file():
+    if not os.path.lexists(path):
         known = ", ".join(list_slots(saves_dir)[:8]) or "none yet"
         raise SaveNotFound(
             f"There is no save called '{slot_or_path}' in {saves_dir}.",
@@ -71,11 +74,22 @@ def locate(saves_dir: Path, slot_or_path: str) -> Path:
     return path
 
 
+def locate_slot(saves_dir: Path, name: str) -> Path:
+    """A save named in play (`NAME` or `NAME.bak`): slot names only, paths belong to --load."""
+    if any(c in name for c in "/\\") or name.endswith(EXT) or name.startswith("."):
+        raise BadSlotName(
+            "RESTORE takes the name of a save, not a path.",
+            "Type RESTORE and a name from the save folder; to play a file from elsewhere,"
+            " start with: hyosan --load PATH",
+        )
+    return locate(saves_dir, name)
+
+
 def list_slots(saves_dir: Path) -> list[str]:
-    """Slot names in the folder, newest first."""
+    """Slot names of the regular save files in the folder, newest first."""
     folder = Path(saves_dir)
     try:
-        files = [p for p in folder.glob(f"*{EXT}") if SLOT_RE.fullmatch(p.stem) and p.is_file()]
+        files = [p for p in folder.glob(f"*{EXT}") if SLOT_RE.fullmatch(p.stem) and is_regular(p)]
     except OSError:
         return []
     files.sort(key=_mtime, reverse=True)

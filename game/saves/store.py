@@ -10,20 +10,23 @@ from typing import Any
 import attrs
 
 from game import __version__
-from game.engine import (
-    GameState,
-    StateDataError,
-    initial_state,
-    state_from_data,
-    state_to_data,
-)
+from game.engine import GameState, StateDataError, state_from_data, state_to_data
 from game.model import World
+from game.model.files import NotRegularFile, is_regular, lstat_kind, read_regular
 from game.saves import history
-from game.saves.atomic import REAL, FileOps, write_atomic
-from game.saves.errors import DamagedSave, NotASave, OtherWorld, SaveError, SaveNotFound, UnknownId
+from game.saves.atomic import REAL, FileOps, clean_stale_temps, write_atomic
+from game.saves.errors import (
+    DamagedSave,
+    NotASave,
+    OtherWorld,
+    SaveError,
+    SaveNotFound,
+    SaveWriteError,
+    UnknownId,
+)
 from game.saves.format import MAX_BYTES, LogEntry, SaveFile, dump, parse
 from game.saves.identity import world_id
-from game.saves.slots import backup_of, locate
+from game.saves.slots import backup_of, list_slots, locate, locate_slot, slot_path
 
 _EDITED = "It was changed by a tool that also rewrote its checksum; load another save."
 
@@ -68,12 +71,54 @@ def make_save(
 
 
 def write_save(path: Path, save: SaveFile, ops: FileOps = REAL, durable: bool = True) -> None:
-    """Write a save atomically, keeping the previous whole version as NAME.bak."""
-    data = dump(save).encode("utf-8")
+    """Write a save atomically, keeping the previous whole version as NAME.bak.
+
+    The text is read back as a reader would before it replaces anything; a save that would not
+    load again is refused (SaveWriteError) and the old file stays.
+    """
+    path = Path(path)
+    for target in (path, backup_of(path)):
+        kind = lstat_kind(target)
+        if kind and kind != "regular file":
+            raise SaveWriteError(
+                f"Not written: {target.name} is a {kind}, not a save file.",
+                "Save under another name, or move that file out of the save folder.",
+                target,
+            )
+    data = readable_bytes(save)
+    clean_stale_temps(path.parent)
     # a backup is only worth a rename when it is flushed to the disk too
     keep = is_whole if durable else None
     write_atomic(path, data, keep_backup=keep, ops=ops, durable=durable)
     _remember(path)
+
+
+def readable_bytes(save: SaveFile) -> bytes:
+    """The bytes of a save, checked to read back as the same save; SaveWriteError when not."""
+    try:
+        data = dump(save).encode("utf-8")
+    except (ValueError, TypeError, UnicodeError) as exc:  # NaN, Infinity, a lone surrogate
+        raise SaveWriteError(
+            f"Not written: the game holds a value a save cannot keep ({exc}).", _UNSAVABLE
+        ) from None
+    if len(data) > MAX_BYTES:
+        raise SaveWriteError(
+            f"Not written: the save would be {len(data) // 1_048_576} MiB, over the"
+            f" {MAX_BYTES // 1_048_576} MiB a save may hold.",
+            _UNSAVABLE,
+        )
+    try:
+        again = parse(data)
+    except SaveError as exc:
+        raise SaveWriteError(
+            f"Not written: the save would not load again ({exc.what})", _UNSAVABLE
+        ) from None
+    if again.snapshot != save.snapshot or again.commands != save.commands:
+        raise SaveWriteError("Not written: the save would not read back the same.", _UNSAVABLE)
+    return data
+
+
+_UNSAVABLE = "Your older saves are untouched and the game goes on."
 
 
 def is_whole(path: Path) -> bool:
@@ -106,12 +151,13 @@ def read_file(path: Path, offer_backup: bool = True) -> SaveFile:
     """Read and parse a save file; a damaged one names its intact backup when there is one."""
     path = Path(path)
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+        raw = read_regular(path, MAX_BYTES + 1)
     except FileNotFoundError:
         raise SaveNotFound(f"There is no save file at {path}.", "Check the name.", path) from None
-    except IsADirectoryError:
-        raise NotASave(f"{path} is a folder, not a save.", "Pick a save file.", path) from None
+    except NotRegularFile as exc:
+        raise NotASave(
+            f"{path.name} is a {exc.kind}, not a save file.", _REGULAR_ONLY, path
+        ) from None
     except OSError as exc:
         raise SaveError(f"Could not read {path}: {exc.strerror or exc}.", "", path) from None
     try:
@@ -128,10 +174,15 @@ def read_file(path: Path, offer_backup: bool = True) -> SaveFile:
     return save
 
 
+_REGULAR_ONLY = (
+    "Hyosan reads and writes only regular files, never through a link: copy the save there instead."
+)
+
+
 def _offer_backup(exc: DamagedSave, path: Path) -> None:
     """Point a damaged-save error at the intact previous version, if any."""
     bak = backup_of(path)
-    if path.suffix == bak.suffix or not bak.is_file():
+    if path.suffix == bak.suffix or not is_regular(bak):
         return
     try:
         old = read_file(bak, offer_backup=False)
@@ -144,8 +195,11 @@ def _offer_backup(exc: DamagedSave, path: Path) -> None:
     )
 
 
-def check(world: World, save: SaveFile, path: Path | None = None) -> GameState:
-    """The save's snapshot as a state of this world; OtherWorld or UnknownId when it does not fit."""
+def check(
+    world: World, save: SaveFile, path: Path | None = None, notes: list[str] | None = None
+) -> GameState:
+    """The save's snapshot as a state of this world; OtherWorld, UnknownId or DamagedSave when
+    it does not fit (passing moments that no longer fit are dropped with a line in `notes`)."""
     here = world_id(world)
     if save.world.title != here.title:
         raise OtherWorld(
@@ -154,56 +208,33 @@ def check(world: World, save: SaveFile, path: Path | None = None) -> GameState:
             path,
         )
     try:
-        state = state_from_data(world, in_play_order(play_order(world), save.snapshot))
+        state = state_from_data(world, save.snapshot, notes)
     except StateDataError as exc:
-        ident = str(exc).split("'")[1] if str(exc).count("'") >= 2 else ""
+        if not exc.ident:
+            raise DamagedSave(f"The save's snapshot is malformed: {exc}.", _EDITED, path) from None
         raise UnknownId(
             f"This save does not fit the world any more: {exc}.",
             "The world was changed since the save was made; load another save or start anew.",
             path,
-            ident,
+            exc.ident,
         ) from None
-    except (TypeError, ValueError, AttributeError, KeyError, IndexError):
-        raise DamagedSave("The save's snapshot is malformed.", _EDITED, path) from None
     if state.turn != save.turn or state.location != save.location:
         raise DamagedSave("The save's header does not agree with its snapshot.", _EDITED, path)
     return state
 
 
-ORDERED_MAPS = ("places", "char_states", "char_places", "char_since")
-
-
-def play_order(world: World) -> dict[str, list[str]]:
-    """The key order a live game keeps in its maps (the engine lists items in this order)."""
-    fresh = initial_state(world, 0)
-    return {name: list(getattr(fresh, name)) for name in ORDERED_MAPS}
-
-
-def in_play_order(order: dict[str, list[str]], data: dict[str, Any]) -> dict[str, Any]:
-    """State data with its maps rearranged into play order (saves keep them sorted)."""
-    out = dict(data)
-    for name, keys in order.items():
-        saved = data.get(name)
-        if isinstance(saved, dict):
-            known = {k: saved[k] for k in keys if k in saved}
-            out[name] = known | {k: v for k, v in saved.items() if k not in known}
-    return out
-
-
 def restore(world: World, save: SaveFile, path: Path) -> Loaded:
     """Check a save and turn it into a live state with its undo history."""
-    state = check(world, save, path)
     notes: list[str] = []
+    state = check(world, save, path, notes)
     if save.world.hash != world_id(world).hash:
-        notes.append("The world has changed since this game was saved.")
+        notes.insert(0, "The world has changed since this game was saved.")
     past: list[GameState] = []
-    order = play_order(world)
-    for data in history.decode(save.snapshot, save.history[: world.info.undo_limit]):
-        try:
-            past.append(state_from_data(world, in_play_order(order, data)))
-        except (StateDataError, TypeError, ValueError, AttributeError, KeyError, IndexError):
-            notes.append(f"UNDO can go back only {len(past)} lines here: the world has changed.")
-            break
+    try:
+        for data in history.decode(save.snapshot, save.history[: world.info.undo_limit]):
+            past.append(state_from_data(world, data))
+    except (StateDataError, TypeError, ValueError, AttributeError, KeyError, IndexError):
+        notes.append(f"UNDO can go back only {len(past)} lines here: the world has changed.")
     return Loaded(save, attrs.evolve(state, history=tuple(past)), path, tuple(notes))
 
 
@@ -211,20 +242,37 @@ def open_save(world: World, slot_or_path: str, saves_dir: Path) -> SaveFile:
     """A save found by slot name or path, read and checked against the world (for replays)."""
     path = locate(saves_dir, slot_or_path)
     save = read_file(path)
-    check(world, save, path)
+    _guarded(lambda: check(world, save, path), path)
     return save
 
 
 def load(world: World, saves_dir: Path, slot_or_path: str) -> Loaded:
-    """Find, read, check and restore a save by slot name or path."""
+    """Find, read, check and restore a save by slot name or path (for --load)."""
     path = locate(saves_dir, slot_or_path)
-    return restore(world, read_file(path), path)
+    save = read_file(path)
+    return _guarded(lambda: restore(world, save, path), path)
+
+
+def load_slot(world: World, saves_dir: Path, name: str) -> Loaded:
+    """Find, read, check and restore a save by slot name only (RESTORE in play)."""
+    path = locate_slot(saves_dir, name)
+    save = read_file(path)
+    return _guarded(lambda: restore(world, save, path), path)
+
+
+def _guarded(work: Callable[[], Any], path: Path) -> Any:
+    """Run a load step; any failure the checks did not foresee still becomes a SaveError."""
+    try:
+        return work()
+    except SaveError:
+        raise
+    except Exception as exc:  # a player's save never shows a traceback, whatever it holds
+        raise DamagedSave(
+            f"The save could not be loaded ({type(exc).__name__}).", _EDITED, path
+        ) from None
 
 
 def newest_save(saves_dir: Path) -> Path | None:
     """The most recently written save file in the folder (backups excluded)."""
-    try:
-        files = [p for p in Path(saves_dir).glob("*.json") if p.is_file()]
-    except OSError:
-        return None
-    return max(files, key=lambda p: p.stat().st_mtime_ns, default=None)
+    names = list_slots(saves_dir)
+    return slot_path(saves_dir, names[0]) if names else None
