@@ -46,6 +46,7 @@ class Text:
     section: str
     owner: str
     label: str
+    target: str = ""  # the thing a use rule aims at: its text is shown where that thing is
 
 
 @attrs.frozen
@@ -79,7 +80,7 @@ def audit(world: World) -> NounAudit:
     places = _place_words(world)
     scopes.vocabulary |= places
     for text in texts:
-        scope = scopes.of(text.section, text.owner)
+        scope = scopes.of(text.section, text.owner) | scopes.of_thing(text.target)
         for mention in mentions(text, scopes.vocabulary, verbs):
             if mention.word in places:
                 continue
@@ -143,7 +144,7 @@ def _read_texts(world: World) -> Iterator[Text]:
                 continue
             for id_node, body in value.value:
                 owner = str(id_node.value)
-                yield from _texts_in(body, path, section, owner, [])
+                yield from _texts_in(body, path, section, owner, [], "")
 
 
 def _files(world: World) -> set[str]:
@@ -154,20 +155,25 @@ def _files(world: World) -> set[str]:
 
 
 def _texts_in(
-    node: yaml.Node, path: str, section: str, owner: str, keys: list[str]
+    node: yaml.Node, path: str, section: str, owner: str, keys: list[str], target: str
 ) -> Iterator[Text]:
     """Walk one definition's nodes for text scalars under text keys."""
     if isinstance(node, yaml.MappingNode):
+        if keys and keys[-1] == "use":
+            aim = [
+                v.value for k, v in node.value if k.value == "on" and isinstance(v, yaml.ScalarNode)
+            ]
+            target = aim[0] if aim else target
         for key_node, value in node.value:
-            yield from _texts_in(value, path, section, owner, [*keys, str(key_node.value)])
+            yield from _texts_in(value, path, section, owner, [*keys, str(key_node.value)], target)
     elif isinstance(node, yaml.SequenceNode):
         for value in node.value:
-            yield from _texts_in(value, path, section, owner, keys)
+            yield from _texts_in(value, path, section, owner, keys, target)
     elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
         if keys and keys[-1] in TEXT_KEYS and node.value.strip():
             label = _label(section, owner, keys)
             where = Where(path, node.start_mark.line + 1, node.start_mark.column + 1)
-            yield Text(node.value, where, section, owner, label)
+            yield Text(node.value, where, section, owner, label, target)
         elif section == "rooms" and len(keys) == 2 and keys[0] == "scenery":
             where = Where(path, node.start_mark.line + 1, node.start_mark.column + 1)
             yield Text(node.value, where, section, owner, _label(section, owner, keys))

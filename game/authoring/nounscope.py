@@ -83,6 +83,14 @@ class Scopes:
                 rooms.add(to)
         return {r for r in rooms if r in self.world.rooms}
 
+    def of_thing(self, thing: str) -> frozenset[str]:
+        """The nouns that answer where an item or character is ('' for none)."""
+        if thing in self.world.items:
+            return self.of("items", thing)
+        if thing in self.world.characters:
+            return self.of("characters", thing)
+        return frozenset()
+
     def of(self, section: str, owner: str) -> frozenset[str]:
         """The nouns that answer where a text of this owner is shown."""
         cache = self.__dict__.setdefault("_scope_cache", {})

@@ -331,6 +331,8 @@ def _instead(d: Draft, cmd: Command, verbs: tuple[str, ...]) -> bool:
     room = world.rooms[d.location]
     for verb in verbs:
         for thing, target in zip((*cmd.objs[:1], cmd.obj2), targets, strict=True):
+            if thing and thing == cmd.obj2 and _aimed_at(world, cmd):
+                continue  # the item's own rules for this person answer first (in the action)
             if target is not None and respond(d, target.on.get(verb, ()), "message"):
                 d.actions.append((verb, thing))
                 return True
@@ -338,6 +340,12 @@ def _instead(d: Draft, cmd: Command, verbs: tuple[str, ...]) -> bool:
             d.actions.append((verb, cmd.objs[0] if cmd.objs else ""))
             return True
     return False
+
+
+def _aimed_at(world: World, cmd: Command) -> bool:
+    """Whether the item named first has use rules aimed at the second thing named."""
+    item = world.items.get(cmd.objs[0]) if cmd.objs else None
+    return item is not None and any(rule.on == cmd.obj2 for rule in item.use)
 
 
 def _goto(d: Draft, cmd: Command) -> bool:
