@@ -8,7 +8,6 @@ from rich.cells import cell_len
 
 from game.tui.complete import candidates, complete, suggest
 from game.tui.mapgrid import draw, layout
-from game.tui.widgets.dialogue import parse_choices
 from game.tui.wrap import line_text, wrap_offsets
 
 WORDS = st.text(alphabet=st.sampled_from("abcdefghij한글é"), min_size=1, max_size=14)
@@ -81,12 +80,3 @@ def test_draw_centres_the_current_room_and_marks_it():
     assert "[@]" in drawing.rows[3]
     assert "│" in drawing.rows[2]
     assert any(tag == "here" and row == 3 for row, _, _, tag in drawing.spans)
-
-
-def test_parse_choices_reads_numbers_and_numbers_the_rest():
-    """Numbered choice paragraphs keep their numbers; unnumbered ones are numbered in order."""
-    assert parse_choices(["1. Ask about the wall.", "2) Leave."]) == [
-        ("1", "Ask about the wall."),
-        ("2", "Leave."),
-    ]
-    assert parse_choices(["Wave.", "Run."]) == [("1", "Wave."), ("2", "Run.")]

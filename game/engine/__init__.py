@@ -1,5 +1,6 @@
 """The pure engine: state, parser, actions, conditions and effects, step. No I/O."""
 
+from game.engine.menus import Menu, current_menu
 from game.engine.moves import valid_actions
 from game.engine.output import Paragraph, Request, Turn
 from game.engine.serial import StateDataError, state_from_data, state_to_data
@@ -9,11 +10,13 @@ from game.engine.step import new_game, step
 
 __all__ = [
     "GameState",
+    "Menu",
     "Paragraph",
     "Request",
     "StateDataError",
     "Status",
     "Turn",
+    "current_menu",
     "initial_state",
     "new_game",
     "scope_words",

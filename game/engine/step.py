@@ -95,6 +95,12 @@ def step(world: World, state: GameState, text: str) -> Turn:
     return Turn(new_state, tuple(d.out), tuple(d.requests))
 
 
+def _about_the_game(words: tuple[str, ...]) -> bool:
+    """Whether a command's verb is only ever a meta command (HINT, HELP, SCORE, SAVE...)."""
+    lines = LINES.get(words[0], ()) if words else ()
+    return bool(lines) and all(line.action in META_ACTIONS for line in lines)
+
+
 def _line_over(d: Draft) -> bool:
     """QUIT, RESTORE and SAVE hand the game to the front end: the rest of the line waits."""
     return any(r.kind in ("quit", "restore", "save") for r in d.requests)
@@ -193,7 +199,8 @@ def run_one(d: Draft, piece: str | tuple[str, str]) -> bool:
             d.took_turn = True
             after_action(d, previous_room)
             return True
-        end_dialogue(d)
+        if not _about_the_game(words):  # HINT, HELP, SAVE... keep the conversation open
+            end_dialogue(d)
     if not words:
         d.say("I beg your pardon?", "error")
         return False

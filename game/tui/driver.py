@@ -140,6 +140,16 @@ def status(session: Any) -> Any:
     return engine.status(session.world, session.state)
 
 
+def menu(session: Any) -> Any:
+    """The conversation or encounter menu the game is in now (engine.Menu), or None."""
+    return engine.current_menu(session.world, session.state)
+
+
+def undone(before: Any, after: Any) -> bool:
+    """Whether a line took back the one before it (UNDO shortens the undo history by one)."""
+    return len(after.history) < len(before.history)
+
+
 def scope_words(session: Any) -> tuple[str, ...]:
     """Verbs and nouns in scope, for completion."""
     return tuple(engine.scope_words(session.world, session.state))

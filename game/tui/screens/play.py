@@ -15,7 +15,7 @@ from textual.widgets import Footer, Input, Static
 from game.tui import driver
 from game.tui.screens.info import HelpScreen, HintsScreen, InfoScreen, MapScreen
 from game.tui.widgets.command import CommandInput
-from game.tui.widgets.dialogue import ENCOUNTER_MOVES, DialogueMenu, parse_choices
+from game.tui.widgets.dialogue import DialogueMenu
 from game.tui.widgets.minimap import Minimap, links_of
 from game.tui.widgets.sidebar import Sidebar, is_healthy
 from game.tui.widgets.story import StoryView
@@ -146,7 +146,7 @@ class PlayScreen(Screen[None]):
             problem = f"Something went wrong inside the game: {error!r}. Type UNDO, or save and report it."
             self.story.append([echo, ("error", problem)])
             return None
-        menu_shows_choices = turn.state.phase == "dialogue"  # the menu lists them; no need twice
+        menu_shows_choices = driver.menu(self.session) is not None  # no need to list them twice
         shown = [
             (p.kind, p.text) for p in turn.output if not (menu_shows_choices and p.kind == "choice")
         ]
@@ -158,36 +158,30 @@ class PlayScreen(Screen[None]):
         return turn
 
     def after_turn(self, before: Any, turn: Any) -> None:
-        """Show the choices of a conversation or an encounter; open the ending when the game ends."""
-        state = turn.state
+        """After UNDO say where you are; open the ending when a command ended the game."""
+        if driver.undone(before, turn.state):
+            if turn.state.phase != "encounter":
+                self.story.append((p.kind, p.text) for p in driver.look(self.session))
+            return
+        if turn.state.ending and turn.state.ending != getattr(before, "ending", None):
+            self.app.show_ending(self.session)
+
+    def refresh_menu(self) -> None:
+        """The conversation or danger menu, rebuilt from the game's state (never from old text)."""
         menu = self.query_one(DialogueMenu)
-        choices = [p.text for p in turn.output if p.kind == "choice"]
-        if state.phase == "dialogue" and choices:
-            entries = [(num, label, num) for num, label in parse_choices(choices)]
-            menu.show_choices(f"Talking to {self.speaker(state)}", entries)
-        elif state.phase == "encounter" and state.encounter:
-            who, left = state.encounter
-            character = getattr(self.session.world, "characters", {}).get(who)
-            name = character.name if character else "Danger"
+        now = driver.menu(self.session)
+        if now is None:
+            menu.hide()
+        elif now.kind == "dialogue":
+            menu.show_choices(f"Talking to {now.name}", list(now.choices))
+        else:
+            left = now.moves_left
             warning = (
                 f" — {left} move{'s' if left != 1 else ''} before it reaches you" if left else ""
             )
-            menu.show_choices(
-                f"{name[:1].upper()}{name[1:]}{warning}", list(ENCOUNTER_MOVES), danger=True
-            )
-        elif state.phase not in ("dialogue", "encounter"):
-            menu.hide()
+            name = now.name[:1].upper() + now.name[1:]
+            menu.show_choices(f"{name}{warning}", list(now.choices), danger=True)
         self.command.menu_numbers = menu.numbers() if menu.display else frozenset()
-        if state.ending and state.ending != getattr(before, "ending", None):
-            self.app.show_ending(self.session)
-
-    def speaker(self, state: Any) -> str:
-        """The name of the character being talked to."""
-        talk = getattr(state, "dialogue", None)
-        characters = getattr(self.session.world, "characters", {})
-        if talk and talk[0] in characters:
-            return characters[talk[0]].name
-        return "someone"
 
     def carry_out(self, kind: str, arg: str) -> None:
         """Do what the engine asked a front end to do."""
@@ -204,7 +198,8 @@ class PlayScreen(Screen[None]):
     # -- panels -------------------------------------------------------------------------
 
     def refresh_panels(self) -> None:
-        """Sidebar, status bar and minimap from the current state."""
+        """Sidebar, status bar, minimap and menu from the current state."""
+        self.refresh_menu()
         status = driver.status(self.session)
         state = self.session.state
         self.query_one(Sidebar).show(status)

@@ -2,22 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
-
-_NUMBERED = re.compile(r"^\s*(\d+)[.)]\s*(.*)$", re.S)
-ENCOUNTER_MOVES = (("1", "Flee", "flee"), ("2", "Hide", "hide"), ("3", "Fight", "fight"))
-
-
-def parse_choices(texts: list[str]) -> list[tuple[str, str]]:
-    """(number, label) for each choice paragraph; unnumbered ones are numbered in order."""
-    out = []
-    for index, text in enumerate(texts, start=1):
-        match = _NUMBERED.match(text)
-        out.append((match.group(1), match.group(2)) if match else (str(index), text))
-    return out
 
 
 class DialogueMenu(OptionList, can_focus=False):

@@ -1,0 +1,43 @@
+"""The menu a front end shows now: a conversation's open choices or an encounter's moves."""
+
+from __future__ import annotations
+
+import attrs
+
+from game.engine.actions.people import open_choices
+from game.engine.draft import Draft
+from game.engine.state import GameState
+from game.model import World
+
+ENCOUNTER_MOVES = (("1", "Flee", "flee"), ("2", "Hide", "hide"), ("3", "Fight", "fight"))
+
+
+@attrs.frozen
+class Menu:
+    """What the player can pick right now, read from the state (never from old output)."""
+
+    kind: str  # "dialogue" or "encounter"
+    who: str  # the character's id
+    name: str  # the character's name
+    choices: tuple[tuple[str, str, str], ...]  # (number, label, the command that picks it)
+    moves_left: int | None = None  # an encounter's commands before it reaches the player
+
+
+def current_menu(world: World, state: GameState) -> Menu | None:
+    """The conversation or encounter menu that the state is in, or None."""
+    if state.phase == "dialogue" and state.dialogue is not None:
+        char, node = state.dialogue
+        person = world.characters.get(char)
+        if person is None or node not in person.talk:
+            return None
+        picks = open_choices(Draft(world, state), char, node)
+        if not picks:
+            return None
+        choices = tuple((str(n), c.label, str(n)) for n, c in enumerate(picks, 1))
+        return Menu("dialogue", char, person.name, choices)
+    if state.phase == "encounter" and state.encounter is not None:
+        char, left = state.encounter
+        person = world.characters.get(char)
+        name = person.name if person is not None else char
+        return Menu("encounter", char, name, ENCOUNTER_MOVES, left)
+    return None
