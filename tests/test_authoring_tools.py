@@ -112,11 +112,9 @@ def test_test_command_exit_codes(tmp_path, capsys):
 EXPANSION = """
 rooms:
   pump_yard:
-    name: Pump Yard
-    region: Pump Station
+    extend: true
     description: The yard again. A new gap in the fence leads west.
     exits:
-      north: {to: pump_house, door: pump_door}
       west: allotments
   allotments:
     name: Allotments
@@ -135,7 +133,7 @@ tests:
 
 
 def test_expansion_folder_layers_over_the_world(tmp_path, capsys):
-    """An expansion adds rooms by id and replaces a room whole; the base is untouched."""
+    """An expansion adds rooms by id and extends a shipped room; the base is untouched."""
     (tmp_path / "more.yaml").write_text(EXPANSION)
     world = load_world([TUTORIAL, tmp_path])
     assert world.rooms["pump_yard"].description.startswith("The yard again")

@@ -35,12 +35,32 @@ def summary(world: World | None, errors: int, warnings: int) -> str:
     return f"world: {counts}{verdict}"
 
 
+def layer_lines(world: World) -> list[str]:
+    """`layer expansion/: adds room 'x'; extends room 'y'` for every folder after the first."""
+    lines = []
+    for report in world.layers[1:]:
+        parts = [
+            f"{verb} {', '.join(things)}"
+            for verb, things in (
+                ("adds", report.added),
+                ("extends", report.extended),
+                ("replaces", report.replaced),
+            )
+            if things
+        ]
+        lines.append(f"layer {report.folder}: {'; '.join(parts) or 'changes nothing'}")
+    return lines
+
+
 def run_check(args: argparse.Namespace) -> int:
     """Validate a world, then analyse it; exit 1 on errors (softlocks and unwinnable count)."""
     out = sys.stdout
     world, problems = _load(world_paths(args), out)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
+    if world is not None:
+        for line in layer_lines(world):
+            print(line, file=out)
     if world is None or errors:
         print(summary(world, max(errors, 1), warnings), file=out)
         return 1

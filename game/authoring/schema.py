@@ -528,6 +528,20 @@ RESPONSE = obj(
 )
 
 
+def layered(definition: Schema) -> Schema:
+    """A definition, which may say `replace: true`, or be an `extend: true` patch (no required keys)."""
+    node = {key: value for key, value in definition.items() if key != "required"}
+    node["properties"] = {
+        **definition["properties"],
+        "extend": {"const": True, "description": "add to an earlier world folder's definition"},
+        "replace": flag("replace an earlier world folder's definition whole"),
+    }
+    if definition.get("required"):
+        node["if"] = {"required": ["extend"]}
+        node["else"] = {"required": definition["required"]}
+    return node
+
+
 def build_schema() -> Schema:
     """The whole JSON Schema (draft 2020-12) of one world file."""
     response_or_text = {"anyOf": [{"type": "string"}, ref("response")]}
@@ -553,12 +567,12 @@ def build_schema() -> Schema:
             "responses": one_or_list(response_or_text),
             "game": GAME,
             "player": PLAYER,
-            "room": ROOM,
-            "item": ITEM,
-            "character": CHARACTER,
-            "event": EVENT,
-            "ending": ENDING,
-            "hint": HINT,
+            "room": layered(ROOM),
+            "item": layered(ITEM),
+            "character": layered(CHARACTER),
+            "event": layered(EVENT),
+            "ending": layered(ENDING),
+            "hint": layered(HINT),
             "test": TEST,
         },
     }

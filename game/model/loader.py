@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import attrs
-import yaml
 
 from game.model.entities import (
     NOWHERE,
@@ -23,8 +22,9 @@ from game.model.entities import (
     Room,
     read_tests,
 )
+from game.model.layers import Layers, add
 from game.model.problems import Problem, WorldError, did_you_mean
-from game.model.reader import Ctx, Ref, Where, check_id, check_keys, mapping
+from game.model.reader import Ctx, Ref, check_keys, mapping
 from game.model.source import read_yaml
 from game.model.verbs import ACTIONS
 from game.model.world import World, empty_world_parts, index_world
@@ -49,13 +49,14 @@ SINGULAR = {
 
 
 def world_files(paths: Sequence[Path]) -> list[tuple[int, Path]]:
-    """Every `*.yaml` file under the given folders (or files), with its layer number."""
+    """Every `*.yaml` and `*.yml` file under the given folders (or files), with its layer."""
     files: list[tuple[int, Path]] = []
     for layer, path in enumerate(paths):
         if path.is_file():
             files.append((layer, path))
         else:
-            files.extend((layer, p) for p in sorted(path.rglob("*.yaml")))
+            found = [*path.rglob("*.yaml"), *path.rglob("*.yml")]
+            files.extend((layer, p) for p in sorted(found))
     return files
 
 
@@ -97,24 +98,23 @@ def read_world(paths: Iterable[Path | str]) -> tuple[World | None, list[Problem]
     if not files:
         shown = ", ".join(str(p) for p in path_list)
         problems.append(
-            Problem(shown, 1, 1, "no .yaml files in the world folder", "add world files")
+            Problem(shown, 1, 1, "no .yaml or .yml files in the world folder", "add world files")
         )
         return None, problems
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(files, problems)
+        return _build(files, path_list, problems)
     finally:
         if gc_was_enabled:
             gc.enable()
 
 
 def _build(
-    files: list[tuple[int, Path]], problems: list[Problem]
+    files: list[tuple[int, Path]], folders: list[Path], problems: list[Problem]
 ) -> tuple[World | None, list[Problem]]:
     """Read every file, then cross-check and assemble the world."""
-    parts = empty_world_parts()
-    origins: dict[tuple[str, str], tuple[int, Where]] = {}
+    layers = Layers([display_path(p) for p in folders])
     singles: dict[str, list] = {"game": [], "player": []}
     tests = []
     refs: list[Ref] = []
@@ -136,10 +136,15 @@ def _build(
                 singles[key].append((ctx.where(top.key_nodes[key]), builder(ctx, node)))
         if top.get("tests") is not None:
             tests.extend(read_tests(ctx, top.get("tests")))
-        for section, builder in BUILDERS.items():
+        for section in BUILDERS:
             node = top.get(section)
             if node is not None:
-                _read_section(ctx, section, node, builder, layer, parts[section], origins)
+                m = mapping(ctx, node, f"'{section}'")
+                if m is not None:
+                    add(layers, ctx, section, SINGULAR[section], m, layer)
+    parts = empty_world_parts()
+    for section, builder in BUILDERS.items():
+        parts[section] = layers.built(section, builder)
     info = _single(singles["game"], "game", problems, GameInfo())
     player = _single(singles["player"], "player", problems, None)
     if player is None:
@@ -169,40 +174,9 @@ def _build(
         parts["hints"],
         tuple(tests),
         tuple(display_path(p) for _, p in files),
+        layers.report(),
     )
     return index_world(world), problems
-
-
-def _read_section(
-    ctx: Ctx,
-    section: str,
-    node: yaml.Node,
-    builder: Callable,
-    layer: int,
-    into: dict,
-    origins: dict,
-) -> None:
-    """One `rooms:`/`items:`/… mapping; ids are global, later layers may replace earlier ones."""
-    m = mapping(ctx, node, f"'{section}'")
-    if m is None:
-        return
-    kind = SINGULAR[section]
-    for thing_id, value in m.values.items():
-        key_node = m.key_nodes[thing_id]
-        check_id(ctx, key_node, thing_id, kind)
-        where = ctx.where(key_node)
-        previous = origins.get((section, thing_id))
-        if previous is not None and previous[0] == layer:
-            ctx.error(
-                key_node,
-                f"{kind} '{thing_id}' is defined twice (also at {previous[1]})",
-                "ids are global across files: rename one",
-            )
-            continue
-        built = builder(ctx, thing_id, value)
-        if built is not None:
-            into[thing_id] = built
-            origins[(section, thing_id)] = (layer, where)
 
 
 def _single(found: list, key: str, problems: list[Problem], default):

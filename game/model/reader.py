@@ -56,24 +56,29 @@ class Ctx:
         """Remember a reference to check once every file is read."""
         if value:
             mark = node.start_mark
-            where = Where(self.path, mark.line + 1, mark.column + 1)
+            where = Where(self.file(mark), mark.line + 1, mark.column + 1)
             self.refs.append(Ref(kind, value, where, what))
+
+    def file(self, mark: yaml.Mark) -> str:
+        """The file a node came from: its mark's name (a merged `extend:` mixes files)."""
+        name = mark.name
+        return self.path if not name or name[0] == "<" else name
 
     def where(self, node: yaml.Node) -> Where:
         """The location of a node."""
         mark = node.start_mark
-        return Where(self.path, mark.line + 1, mark.column + 1)
+        return Where(self.file(mark), mark.line + 1, mark.column + 1)
 
     def error(self, node: yaml.Node, message: str, fix: str = "") -> None:
         """Record an error at a node."""
         mark = node.start_mark
-        self.problems.append(Problem(self.path, mark.line + 1, mark.column + 1, message, fix))
+        self.problems.append(Problem(self.file(mark), mark.line + 1, mark.column + 1, message, fix))
 
     def warn(self, node: yaml.Node, message: str, fix: str = "") -> None:
         """Record a warning at a node."""
         mark = node.start_mark
         self.problems.append(
-            Problem(self.path, mark.line + 1, mark.column + 1, message, fix, "warning")
+            Problem(self.file(mark), mark.line + 1, mark.column + 1, message, fix, "warning")
         )
 
 

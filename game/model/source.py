@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -136,7 +137,9 @@ def _parse(text: str, shown: str) -> tuple[yaml.Node | None, list[Problem]]:
         if scan.problems:
             return None, scan.problems
     try:
-        return yaml.compose(text, Loader=LOADER), []
+        stream = io.StringIO(text)
+        stream.name = shown  # every node's marks name its file, even after an `extend:` merge
+        return yaml.compose(stream, Loader=LOADER), []
     except yaml.YAMLError as err:
         return None, [_syntax_problem(err, text, shown)]
     except (RecursionError, ValueError, TypeError) as err:

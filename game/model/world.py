@@ -17,6 +17,7 @@ from game.model.entities import (
     Scenery,
     WorldTest,
 )
+from game.model.layers import LayerReport
 
 
 @attrs.frozen
@@ -33,6 +34,7 @@ class World:
     hints: dict[str, Hint]
     tests: tuple[WorldTest, ...] = ()
     files: tuple[str, ...] = ()
+    layers: tuple[LayerReport, ...] = attrs.field(default=(), eq=False, repr=False)
     # indexes, derived from the above by `index_world`
     exits: dict[str, dict[str, Exit]] = attrs.field(factory=dict, eq=False, repr=False)
     door_rooms: dict[str, tuple[str, ...]] = attrs.field(factory=dict, eq=False, repr=False)
