@@ -25,6 +25,7 @@ COMMANDS: dict[str, list[str]] = {
     "transcript": ["transcript", "slot"],
     "report": ["report"],
     "serve": ["serve", "--port", "8001"],
+    "play-agent": ["play-agent", "--episodes", "2"],
 }
 VALUES = {
     "world": ["--world", str(TUTORIAL), "--world", str(HERE / "worlds")],
