@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
+from game.authoring.dialogue import silent_choices
 from game.authoring.findings import Finding, sort_key
 from game.authoring.reach import Reach
 from game.authoring.rules import all_conditions, all_effects
@@ -29,6 +30,7 @@ def analyse(world: World, reach: Reach | None = None) -> list[Finding]:
         dead_events,
         dead_endings,
         unheard_verbs,
+        silent_choices,
     ):
         found.extend(check(world, reach))
     return sorted(found, key=sort_key)
