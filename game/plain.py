@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sys
 import textwrap
@@ -13,6 +14,7 @@ from game.launch import load_or_report
 from game.paths import default_saves_dir
 from game.saves.errors import SaveError
 from game.saves.session import Session
+from game.saves.transcript import TranscriptFile
 
 PROMPT = "> "
 
@@ -47,7 +49,7 @@ class PlainUI:
         self.stdout = stdout
         self.interactive = stdin.isatty() and stdout.isatty()
         self.width = min(shutil.get_terminal_size().columns, 100) - 1 if self.interactive else None
-        self.transcript: TextIO | None = None
+        self.transcript: TranscriptFile | None = None
         self.write(render(session.opening, self.width))
 
     @property
@@ -59,8 +61,15 @@ class PlainUI:
         """Write to stdout (and the transcript, when one is open)."""
         self.stdout.write(text + "\n")
         self.stdout.flush()
+        self.to_transcript(text + "\n")
+
+    def to_transcript(self, text: str) -> None:
+        """Append to the transcript, when one is open; a failing disk closes it with a warning."""
         if self.transcript is not None:
-            self.transcript.write(text + "\n")
+            problem = self.transcript.write(text)
+            if problem:
+                self.transcript = None
+                self.write(problem)
 
     def show_status(self) -> None:
         """The status line."""
@@ -80,8 +89,7 @@ class PlainUI:
             line = line.rstrip("\n")
             if not self.interactive:
                 self.stdout.write(line + "\n")
-            if self.transcript is not None:
-                self.transcript.write(PROMPT + line + "\n")
+            self.to_transcript(PROMPT + line + "\n")
             turn = self.session.play(line)
             self.write(render(turn.output, self.width))
             if self.handle_requests(turn):
@@ -108,13 +116,12 @@ class PlainUI:
     def toggle_transcript(self, on: bool) -> None:
         """TRANSCRIPT ON/OFF: write the session to a text file in the save folder."""
         if on and self.transcript is None:
-            path = self.session.saves_dir / "transcript.txt"
             try:
-                self.transcript = open(path, "a", encoding="utf-8")  # noqa: SIM115
+                self.transcript = TranscriptFile.open(self.session.saves_dir)
             except OSError as error:
-                self.write(f"Could not open a transcript file: {error.strerror}.")
+                self.write(f"Could not open a transcript file: {error.strerror or error}.")
                 return
-            self.write(f"Transcript on: writing to {path}.")
+            self.write(f"Transcript on: writing to {self.transcript.path}.")
         elif not on and self.transcript is not None:
             self.transcript.close()
             self.transcript = None
@@ -137,4 +144,13 @@ def run(args) -> int:
     except SaveError as error:
         print(f"hyosan: {error}", file=sys.stderr)
         return 1
-    return PlainUI(session, sys.stdin, sys.stdout).loop()
+    return PlainUI(session, tolerant(sys.stdin), tolerant(sys.stdout)).loop()
+
+
+def tolerant(stream: TextIO) -> TextIO:
+    """The stream with undecodable input bytes (or unprintable output) made U+FFFD / '?'."""
+    reconfigure = getattr(stream, "reconfigure", None)  # absent on a test's StringIO
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):  # a stream already read from
+            reconfigure(errors="replace")
+    return stream

@@ -9,6 +9,7 @@ from pathlib import Path
 import attrs
 import yaml
 
+from game.model.files import NotRegularFile, read_regular
 from game.model.problems import Problem
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -76,8 +77,17 @@ def _problem(shown: str, line: int, col: int, message: str, fix: str = "") -> Pr
 def _read(path: Path, shown: str) -> tuple[yaml.Node | None, list[Problem]]:
     """Read bytes, decode, pre-scan, then compose."""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = read_regular(path, MAX_FILE_BYTES + 1)
+    except NotRegularFile as err:
+        return None, [
+            _problem(
+                shown,
+                1,
+                1,
+                f"this is a {err.kind}, not a regular file",
+                "world files must be plain .yaml files: copy the file here instead of linking it",
+            )
+        ]
     except OSError as err:
         return None, [
             _problem(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from game.engine import GameState, Paragraph, Request, Turn, new_game, step
 from game.model import World
+from game.model.files import lstat_kind
 from game.saves.atomic import REAL, FileOps
 from game.saves.errors import DamagedSave, SaveError
 from game.saves.format import LogEntry, SaveFile
@@ -208,7 +209,7 @@ def _autosave_path(saves_dir: Path) -> Path:
 
 def _keep_previous(path: Path) -> None:
     """Before a new game first autosaves, keep the last game's autosave as `autosave-previous`."""
-    if path.is_file():
+    if lstat_kind(path) not in ("", "folder"):  # a link or a pipe is moved aside, never followed
         os.replace(path, path.with_name(PREVIOUS + path.suffix))
 
 
