@@ -3,16 +3,34 @@
 from __future__ import annotations
 
 from game.engine.output import Paragraph, Request
-from game.engine.state import MAX_NUMBER, MOMENT_FIELDS, GameState, moment
+from game.engine.state import MAX_NUMBER, GameState, state_fields, state_from_fields
 from game.model import World
 
 
 class Draft:
-    """The state being changed by one command, plus the output and what changed."""
+    """The state being changed by one command, plus the output and what changed.
+
+    The state's fields live in the instance dict (copied in one go, frozen in one go); the
+    bookkeeping of the command lives in slots, outside it.
+    """
+
+    __slots__ = (
+        "__dict__",
+        "actions",
+        "advanced",
+        "condition_entered",
+        "entered",
+        "flags_changed",
+        "out",
+        "requests",
+        "states_entered",
+        "took_turn",
+        "world",
+    )
 
     def __init__(self, world: World, state: GameState) -> None:
         self.world = world
-        self.__dict__.update(zip(MOMENT_FIELDS, moment(state), strict=True))
+        self.__dict__ = state_fields(state)
         self.out: list[Paragraph] = []
         self.requests: list[Request] = []
         self.entered: list[str] = []
@@ -25,7 +43,7 @@ class Draft:
 
     def freeze(self, history: tuple[GameState, ...] = ()) -> GameState:
         """The new state, with the given undo history."""
-        return GameState(*[self.__dict__[name] for name in MOMENT_FIELDS], history)
+        return state_from_fields(dict(self.__dict__), history)
 
     def say(self, text: str, kind: str = "message") -> None:
         """Add a paragraph (empty text adds nothing)."""

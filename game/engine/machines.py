@@ -49,21 +49,6 @@ def take_transition(d: Draft, transition: Transition, enter, heard: bool = True)
     run_effects(d, transition.do)
 
 
-def automatic_step(d: Draft, machine: StateMachine, current: str, since: int) -> Transition | None:
-    """The first automatic transition due from the current state, if any."""
-    from game.engine.conditions import holds
-
-    for transition in machine.automatic_from(current):
-        if transition.to == current:
-            continue
-        if transition.after and d.turn - since < transition.after:
-            continue
-        if transition.when and not holds(d, transition.when):
-            continue
-        return transition
-    return None
-
-
 def turns_left(machine: StateMachine, current: str, since: int, turn: int) -> int | None:
     """Turns until the next timed transition from the current state, if one is declared."""
     timed = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from game.engine import rng
 from game.engine.conditions import holds
@@ -10,9 +10,11 @@ from game.engine.draft import Draft
 from game.engine.effects import run_effects
 from game.engine.encounters import countdown as encounter_countdown
 from game.engine.encounters import start_encounter
-from game.engine.machines import automatic_step, take_transition
+from game.engine.machines import take_transition
 from game.engine.names import The
+from game.engine.plan import Auto, plan_for
 from game.model import Event
+from game.model.entities import Transition
 
 MAX_ROUNDS = 5
 
@@ -54,17 +56,17 @@ def _action_events(d: Draft) -> None:
 
 def _automatic_transitions(d: Draft) -> None:
     """Timed and conditional transitions: the player's condition first, then characters by id."""
-    world = d.world
-    transition = automatic_step(d, world.player.condition, d.condition, d.condition_since)
+    plan = plan_for(d.world)
+    transition = _due(d, plan.player.get(d.condition), d.condition_since)
     if transition is not None:
         take_transition(d, transition, lambda: d.set_condition(transition.to))
-    for char_id in world.self_changing:
+    for char_id, by_state in plan.characters:
+        autos = by_state.get(d.char_states[char_id])
+        if autos is None:
+            continue
         if d.ended:
             return
-        machine = world.characters[char_id].machine
-        transition = automatic_step(
-            d, machine, d.char_states[char_id], d.char_since.get(char_id, 0)
-        )
+        transition = _due(d, autos, d.char_since.get(char_id, 0))
         if transition is not None:
             take_transition(
                 d,
@@ -72,6 +74,20 @@ def _automatic_transitions(d: Draft) -> None:
                 lambda c=char_id, t=transition: d.set_char_state(c, t.to),
                 heard=d.char_places.get(char_id) == d.location,
             )
+
+
+def _due(d: Draft, autos: tuple[Auto, ...] | None, since: int) -> Transition | None:
+    """The first automatic transition due now among a state's, if any."""
+    if not autos:
+        return None
+    turn = d.turn
+    for transition, after, check in autos:
+        if after and turn - since < after:
+            continue
+        if check is not None and not check(d):
+            continue
+        return transition
+    return None
 
 
 def _move_characters(d: Draft, previous_room: str) -> None:
@@ -161,7 +177,7 @@ def _triggered(d: Draft, event: Event) -> bool:
     return kind == "always"
 
 
-def _candidates(d: Draft) -> Sequence[Event]:
+def _candidates(d: Draft, rank: Mapping[str, int]) -> Sequence[Event]:
     """The events whose kind of trigger can match this turn, in (priority, id) order."""
     world = d.world
     every_turn = world.events_by_kind.get("per_turn", ())
@@ -177,27 +193,26 @@ def _candidates(d: Draft) -> Sequence[Event]:
         found += by_key.get(("condition", d.condition_entered), ())
     if not found:
         return every_turn
-    found = list(dict.fromkeys([*found, *every_turn]))
-    found.sort(key=_order)
-    return found
-
-
-def _order(event: Event) -> tuple[int, str]:
-    """Events fire by priority, then id."""
-    return event.priority, event.id
+    unique = {event.id: event for event in (*found, *every_turn)}
+    return sorted(unique.values(), key=lambda event: rank[event.id])
 
 
 def _events(d: Draft) -> None:
     """Fire the turn's events in (priority, id) order, for a few rounds while things change."""
+    plan = plan_for(d.world)
+    checks = plan.checks
     fired_now: set[str] = set()
     for _ in range(MAX_ROUNDS):
         fired_any = False
-        for event in _candidates(d):
+        for event in _candidates(d, plan.rank):
             if event.id in fired_now:
                 continue
             if event.once and event.id in d.fired:
                 continue
-            if _triggered(d, event) and holds(d, event.when):
+            if _triggered(d, event):
+                check = checks[event.id]
+                if check is not None and not check(d):
+                    continue
                 fired_now.add(event.id)
                 fired_any = True
                 _fire(d, event)

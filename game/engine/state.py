@@ -13,9 +13,13 @@ PHASES = ("exploring", "dialogue", "encounter", "ended")
 MAX_NUMBER = 2**53 - 1  # the largest flag, score or turn a state holds (exact in every JSON reader)
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, slots=False)
 class GameState:
-    """One moment of one game. Transitions happen by building a new value."""
+    """One moment of one game. Transitions happen by building a new value.
+
+    A plain-dict class (not slotted) so a state is built from a draft's fields in one copy
+    (see `state_from_fields`); the fields are still frozen to everyone else.
+    """
 
     seed: int
     rng: int
@@ -52,6 +56,10 @@ class GameState:
 FIELD_NAMES = tuple(f.name for f in attrs.fields(GameState))
 MOMENT_FIELDS = FIELD_NAMES[:-1]  # everything but history, in constructor order
 _read_moment = operator.attrgetter(*MOMENT_FIELDS)
+_HASH_CACHE = "_attrs_cached_hash"  # where attrs keeps a state's hash once computed
+_INSTANCE_KEYS = frozenset((*FIELD_NAMES, _HASH_CACHE))
+_new = object.__new__
+_set = object.__setattr__
 
 
 def moment(state: GameState) -> tuple:
@@ -59,9 +67,28 @@ def moment(state: GameState) -> tuple:
     return _read_moment(state)
 
 
+def state_from_fields(fields: dict, history: tuple[GameState, ...]) -> GameState:
+    """A state from a dict holding every field but history (the dict becomes the state's own).
+
+    The fast path for building the next state each turn: one dict, no per-field calls.
+    """
+    fields["history"] = history
+    fields[_HASH_CACHE] = None
+    if len(fields) != len(_INSTANCE_KEYS):  # stray keys (or missing fields): build it properly
+        return GameState(*[fields[name] for name in MOMENT_FIELDS], history)
+    state = _new(GameState)
+    _set(state, "__dict__", fields)
+    return state
+
+
+def state_fields(state: GameState) -> dict:
+    """A fresh dict of the state's fields (history and the hash cache included, to be replaced)."""
+    return dict(state.__dict__)
+
+
 def without_history(state: GameState) -> GameState:
     """The same moment with no undo history (what the history itself stores)."""
-    return state if not state.history else GameState(*_read_moment(state))
+    return state if not state.history else state_from_fields(state_fields(state), ())
 
 
 def initial_state(world: World, seed: int) -> GameState:
