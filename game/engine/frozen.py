@@ -24,11 +24,28 @@ class FrozenMap(dict):
     __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = _refuse  # type: ignore[assignment]
 
     def set(self, key: Any, value: Any) -> FrozenMap:
-        """A copy with one key set."""
-        if key in self and dict.__getitem__(self, key) == value:
+        """A copy with one key set (its reverse index, once built, follows along cheaply)."""
+        if key not in self:
+            new = FrozenMap(self)
+            dict.__setitem__(new, key, value)
+            return new
+        old = dict.__getitem__(self, key)
+        if old == value:
             return self
         new = FrozenMap(self)
         dict.__setitem__(new, key, value)
+        try:
+            inverse, positions = self._inverse
+        except AttributeError:
+            return new
+        inverse = dict(inverse)
+        rest = tuple(k for k in inverse[old] if k != key)
+        if rest:
+            inverse[old] = rest
+        else:
+            del inverse[old]
+        inverse[value] = _insert(inverse.get(value, ()), key, positions)
+        new._inverse = (inverse, positions)  # same keys in the same order: positions are shared
         return new
 
     def drop(self, key: Any) -> FrozenMap:
@@ -42,13 +59,13 @@ class FrozenMap(dict):
     def keys_with(self, value: Any) -> tuple:
         """Every key whose value is the given one, in insertion order (cached per map)."""
         try:
-            inverse = self._inverse
+            inverse = self._inverse[0]
         except AttributeError:
-            inverse = {}
+            found: dict[Any, list] = {}
             for key, val in self.items():
-                inverse.setdefault(val, []).append(key)
-            inverse = {val: tuple(keys) for val, keys in inverse.items()}
-            self._inverse = inverse
+                found.setdefault(val, []).append(key)
+            inverse = {val: tuple(keys) for val, keys in found.items()}
+            self._inverse = (inverse, {key: index for index, key in enumerate(self)})
         return inverse.get(value, ())
 
     def __repr__(self) -> str:
@@ -56,6 +73,15 @@ class FrozenMap(dict):
 
     def __reduce__(self):  # pragma: no cover - copying support only
         return (FrozenMap, (dict(self),))
+
+
+def _insert(keys: tuple, key: Any, positions: dict[Any, int]) -> tuple:
+    """The keys with one more, kept in the map's insertion order."""
+    at = positions[key]
+    index = len(keys)
+    while index and positions[keys[index - 1]] > at:
+        index -= 1
+    return (*keys[:index], key, *keys[index:])
 
 
 EMPTY = FrozenMap()
