@@ -1,31 +1,53 @@
-"""A world's turn rules prepared once: automatic transitions by state, events in firing order.
+"""A world's turn rules prepared once, and re-checked only when what they read has changed.
 
-Built on first use and kept in the world's memo, so the per-turn path only looks things up.
+Every automatic transition and per-turn event condition is split into a *guard* (its leading
+tests of slow-changing state: flags, the player's condition, character states, open and locked
+things) and the rest. Which guards pass is a pure function of those few fields, so it is
+computed once per distinct value of them (compared by identity, as the state shares unchanged
+maps) and looked up on every other turn. Evaluation order and RNG draws are unchanged: a guard
+is only ever a prefix of the condition list, and never contains `chance`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import attrs
 
 from game.engine.conditions import Check, check_for
+from game.engine.draft import Draft
 from game.engine.memo import memo_for
-from game.model import Event, StateMachine, World
+from game.model import Condition, Event, StateMachine, World
 from game.model.entities import Transition
 
-# (transition, turns it waits for or 0, its compiled condition or None)
+SLOW_TESTS = frozenset(
+    {"flag", "at_least", "at_most", "condition", "state", "is_open", "is_locked"}
+)
+NESTED = frozenset({"not", "any", "all"})
+
+# (transition, turns it waits for or 0, the rest of its condition or None)
 Auto = tuple[Transition, int, Check | None]
+
+
+@attrs.frozen
+class Rule:
+    """A condition split into a guard (slow state only) and the rest, plus the whole."""
+
+    guard: Check | None
+    rest: Check | None
+    whole: Check | None
 
 
 @attrs.frozen
 class TurnPlan:
     """What the end of a turn needs from a world, looked up instead of searched."""
 
-    player: Mapping[str, tuple[Auto, ...]]  # condition state -> transitions that may leave it
-    characters: tuple[tuple[str, Mapping[str, tuple[Auto, ...]]], ...]  # in id order
+    # (owner, state -> [(transition, after, rule)]): the player ("") first, then characters by id
+    owners: tuple[tuple[str, Mapping[str, tuple[tuple[Transition, int, Rule], ...]]], ...]
+    per_turn: tuple[Event, ...]  # always / every / turn events, in firing order
     rank: Mapping[str, int]  # event id -> firing order, by (priority, id)
-    checks: Mapping[str, Check | None]  # event id -> compiled `when`
+    rules: Mapping[str, Rule]  # event id -> its condition, split
+    live: dict = attrs.field(factory=dict, eq=False)  # the last guard results, by slow key
 
 
 def plan_for(world: World) -> TurnPlan:
@@ -40,30 +62,95 @@ def plan_for(world: World) -> TurnPlan:
 def _build(world: World) -> TurnPlan:
     """Prepare every automatic transition and event of a world."""
     ordered = sorted(world.events.values(), key=lambda e: (e.priority, e.id))
+    owners = [("", _by_state(world, world.player.condition))]
+    owners += [(c, _by_state(world, world.characters[c].machine)) for c in world.self_changing]
     return TurnPlan(
-        player=_by_state(world, world.player.condition),
-        characters=tuple(
-            (c, _by_state(world, world.characters[c].machine)) for c in world.self_changing
-        ),
+        owners=tuple((owner, by_state) for owner, by_state in owners if by_state),
+        per_turn=tuple(world.events_by_kind.get("per_turn", ())),
         rank={event.id: index for index, event in enumerate(ordered)},
-        checks={event.id: _check(world, event) for event in ordered},
+        rules={event.id: _rule(world, event.when) for event in ordered},
     )
 
 
-def _check(world: World, event: Event) -> Check | None:
-    """An event's compiled condition, or None when it has none."""
-    return check_for(world, event.when) if event.when else None
-
-
-def _by_state(world: World, machine: StateMachine) -> dict[str, tuple[Auto, ...]]:
+def _by_state(world: World, machine: StateMachine) -> dict:
     """For each state, the automatic transitions that can leave it, in declared order."""
-    found: dict[str, tuple[Auto, ...]] = {}
+    found: dict = {}
     for state in machine.states:
         autos = tuple(
-            (t, t.after, check_for(world, t.when) if t.when else None)
+            (t, t.after, _rule(world, t.when))
             for t in machine.automatic_from(state)
             if t.to != state
         )
         if autos:
             found[state] = autos
     return found
+
+
+def _slow(condition: Condition) -> bool:
+    """Whether a test reads only slow-changing state (and draws nothing from the RNG)."""
+    if condition.op in NESTED:
+        parts = condition.args[0]
+        groups = [parts] if condition.op == "not" else parts
+        return all(_slow(c) for group in groups for c in group)
+    return condition.op in SLOW_TESTS
+
+
+def _rule(world: World, conditions: Sequence[Condition]) -> Rule:
+    """Split a condition list into its slow prefix and the rest."""
+    conditions = tuple(conditions)
+    cut = 0
+    while cut < len(conditions) and _slow(conditions[cut]):
+        cut += 1
+    guard, rest = conditions[:cut], conditions[cut:]
+    return Rule(
+        guard=check_for(world, guard) if guard else None,
+        rest=check_for(world, rest) if rest else None,
+        whole=check_for(world, conditions) if conditions else None,
+    )
+
+
+def _slow_key(d: Draft) -> tuple:
+    """The fields every guard reads, plus what decides which rules are in play."""
+    return (d.flags, d.condition, d.char_states, d.open, d.locked, d.fired)
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    """Key equality by identity (maps and sets are shared while unchanged) or by value."""
+    return all(x is y or x == y for x, y in zip(a, b, strict=True))
+
+
+def live_autos(plan: TurnPlan, d: Draft) -> tuple[tuple[int, str, tuple[Auto, ...]], ...]:
+    """(owner index, owner, transitions whose guard passes) for owners in a state that has any."""
+    key = _slow_key(d)
+    cached = plan.live.get("autos")
+    if cached is not None and _same(cached[0], key):
+        return cached[1]
+    found = []
+    for index, (owner, by_state) in enumerate(plan.owners):
+        autos = by_state.get(d.char_states[owner] if owner else d.condition)
+        if not autos:
+            continue
+        kept = tuple(
+            (t, after, rule.rest) for t, after, rule in autos if rule.guard is None or rule.guard(d)
+        )
+        if kept:
+            found.append((index, owner, kept))
+    result = tuple(found)
+    plan.live["autos"] = (key, result)
+    return result
+
+
+def live_events(plan: TurnPlan, d: Draft) -> frozenset[str]:
+    """Ids of per-turn events not yet spent whose guard passes now."""
+    key = _slow_key(d)
+    cached = plan.live.get("events")
+    if cached is not None and _same(cached[0], key):
+        return cached[1]
+    result = frozenset(
+        event.id
+        for event in plan.per_turn
+        if not (event.once and event.id in d.fired)
+        and (plan.rules[event.id].guard is None or plan.rules[event.id].guard(d))
+    )
+    plan.live["events"] = (key, result)
+    return result

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from game.engine import rng
 from game.engine.conditions import holds
@@ -12,9 +12,10 @@ from game.engine.encounters import countdown as encounter_countdown
 from game.engine.encounters import start_encounter
 from game.engine.machines import take_transition
 from game.engine.names import The
-from game.engine.plan import Auto, plan_for
+from game.engine.plan import Auto, TurnPlan, live_autos, live_events, plan_for
 from game.model import Event
 from game.model.entities import Transition
+from game.model.world import PER_TURN
 
 MAX_ROUNDS = 5
 
@@ -57,34 +58,44 @@ def _action_events(d: Draft) -> None:
 def _automatic_transitions(d: Draft) -> None:
     """Timed and conditional transitions: the player's condition first, then characters by id."""
     plan = plan_for(d.world)
-    transition = _due(d, plan.player.get(d.condition), d.condition_since)
-    if transition is not None:
-        take_transition(d, transition, lambda: d.set_condition(transition.to))
-    for char_id, by_state in plan.characters:
-        autos = by_state.get(d.char_states[char_id])
-        if autos is None:
-            continue
-        if d.ended:
+    live = live_autos(plan, d)
+    done = -1
+    while live:
+        for index, owner, autos in live:
+            if index <= done:
+                continue
+            if d.ended:
+                return
+            done = index
+            transition = _due(d, autos, d.char_since.get(owner, 0) if owner else d.condition_since)
+            if transition is not None:
+                _take(d, owner, transition)
+                break  # what it changed may wake or silence the rest: look again
+        else:
             return
-        transition = _due(d, autos, d.char_since.get(char_id, 0))
-        if transition is not None:
-            take_transition(
-                d,
-                transition,
-                lambda c=char_id, t=transition: d.set_char_state(c, t.to),
-                heard=d.char_places.get(char_id) == d.location,
-            )
+        live = live_autos(plan, d)
 
 
-def _due(d: Draft, autos: tuple[Auto, ...] | None, since: int) -> Transition | None:
+def _take(d: Draft, owner: str, transition: Transition) -> None:
+    """Carry out an automatic transition of the player's condition or of a character."""
+    if not owner:
+        take_transition(d, transition, lambda: d.set_condition(transition.to))
+        return
+    take_transition(
+        d,
+        transition,
+        lambda: d.set_char_state(owner, transition.to),
+        heard=d.char_places.get(owner) == d.location,
+    )
+
+
+def _due(d: Draft, autos: tuple[Auto, ...], since: int) -> Transition | None:
     """The first automatic transition due now among a state's, if any."""
-    if not autos:
-        return None
     turn = d.turn
-    for transition, after, check in autos:
+    for transition, after, rest in autos:
         if after and turn - since < after:
             continue
-        if check is not None and not check(d):
+        if rest is not None and not rest(d):
             continue
         return transition
     return None
@@ -177,11 +188,9 @@ def _triggered(d: Draft, event: Event) -> bool:
     return kind == "always"
 
 
-def _candidates(d: Draft, rank: Mapping[str, int]) -> Sequence[Event]:
+def _candidates(d: Draft, plan: TurnPlan) -> Sequence[Event]:
     """The events whose kind of trigger can match this turn, in (priority, id) order."""
-    world = d.world
-    every_turn = world.events_by_kind.get("per_turn", ())
-    by_key = world.events_by_key
+    by_key = d.world.events_by_key
     found: list[Event] = []
     for room in d.entered:
         found += by_key.get(("enter", room), ())
@@ -192,32 +201,42 @@ def _candidates(d: Draft, rank: Mapping[str, int]) -> Sequence[Event]:
     if d.condition_entered:
         found += by_key.get(("condition", d.condition_entered), ())
     if not found:
-        return every_turn
-    unique = {event.id: event for event in (*found, *every_turn)}
+        return plan.per_turn
+    rank = plan.rank
+    unique = {event.id: event for event in (*found, *plan.per_turn)}
     return sorted(unique.values(), key=lambda event: rank[event.id])
 
 
 def _events(d: Draft) -> None:
-    """Fire the turn's events in (priority, id) order, for a few rounds while things change."""
+    """Fire the turn's events in (priority, id) order, for a few rounds while things change.
+
+    Until something fires in a round, a per-turn event whose guard failed is skipped without
+    a look (the guards' results only change when the slow state does); after that, every
+    candidate is checked in full against the changed state.
+    """
     plan = plan_for(d.world)
-    checks = plan.checks
+    rules = plan.rules
     fired_now: set[str] = set()
     for _ in range(MAX_ROUNDS):
         fired_any = False
-        for event in _candidates(d, plan.rank):
-            if event.id in fired_now:
+        live = live_events(plan, d)
+        for event in _candidates(d, plan):
+            event_id = event.id
+            if event_id in fired_now or (event.once and event_id in d.fired):
                 continue
-            if event.once and event.id in d.fired:
+            if not _triggered(d, event):
                 continue
-            if _triggered(d, event):
-                check = checks[event.id]
-                if check is not None and not check(d):
+            rule = rules[event_id]
+            if fired_any or event.trigger.kind not in PER_TURN:
+                if rule.whole is not None and not rule.whole(d):
                     continue
-                fired_now.add(event.id)
-                fired_any = True
-                _fire(d, event)
-                if d.ended:
-                    return
+            elif event_id not in live or (rule.rest is not None and not rule.rest(d)):
+                continue
+            fired_now.add(event_id)
+            fired_any = True
+            _fire(d, event)
+            if d.ended:
+                return
         if not fired_any:
             return
 
