@@ -11,6 +11,7 @@ from collections import deque
 import attrs
 
 from game.authoring.rules import Rule, world_rules
+from game.engine import GameState
 from game.model import NOWHERE, PLAYER, Condition, Effect, World
 
 FOLLOWS = "*"
@@ -43,10 +44,17 @@ class Facts:
 class Reach:
     """Computes the facts of a world once; answers questions about them."""
 
-    def __init__(self, world: World) -> None:
+    def __init__(self, world: World, state: GameState | None = None, rules=None) -> None:
         self.world = world
-        self.rules: list[Rule] = list(world_rules(world))
+        self.rules: list[Rule] = rules if rules is not None else list(world_rules(world))
         self.facts = Facts()
+        self.state = state
+        # from a state, once-events that have fired never fire again
+        self.spent = frozenset(
+            e.id
+            for e in world.events.values()
+            if state is not None and e.once and e.id in state.fired
+        )
         self._solve()
 
     # -- the fixpoint ------------------------------------------------------------------
@@ -54,13 +62,16 @@ class Reach:
     def _solve(self) -> None:
         """Grow the facts until nothing changes."""
         world, f = self.world, self.facts
-        f.rooms.add(world.player.start)
-        f.places.update((i.id, i.location or NOWHERE) for i in world.items.values())
-        f.places.update((i, PLAYER) for i in world.player.inventory)
-        f.conditions.add(world.player.condition.initial)
-        for char in world.characters.values():
-            f.states.add((char.id, char.machine.initial))
-            f.char_places.add((char.id, char.location))
+        if self.state is not None:
+            self._start_from(self.state)
+        else:
+            f.rooms.add(world.player.start)
+            f.places.update((i.id, i.location or NOWHERE) for i in world.items.values())
+            f.places.update((i, PLAYER) for i in world.player.inventory)
+            f.conditions.add(world.player.condition.initial)
+            for char in world.characters.values():
+                f.states.add((char.id, char.machine.initial))
+                f.char_places.add((char.id, char.location))
         done: set[int] = set()
         while True:
             before = f.size()
@@ -69,6 +80,8 @@ class Reach:
             self._derive_characters()
             self._machines()
             for index, rule in enumerate(self.rules):
+                if rule.owner.startswith("event:") and rule.owner[6:] in self.spent:
+                    continue
                 if index not in done and self._active(rule):
                     done.add(index)
                     if rule.owner.startswith("event:"):
@@ -76,6 +89,24 @@ class Reach:
                     self._apply(rule.effects)
             if f.size() == before:
                 return
+
+    def _start_from(self, s: GameState) -> None:
+        """The facts true in one state."""
+        f = self.facts
+        f.rooms.add(s.location)
+        f.places.update(s.places.items())
+        f.conditions.add(s.condition)
+        f.states.update(s.char_states.items())
+        f.char_places.update(s.char_places.items())
+        f.flags.update(name for name, value in s.flags.items() if value)
+        f.unlockable.update(s.open)
+        f.unlockable.update(
+            i.id
+            for i in self.world.items.values()
+            if (i.door or i.container) and i.id not in s.locked and (i.door or i.container).openable
+        )
+        if s.encounter is not None:
+            f.encounters.add(s.encounter[0])
 
     def _walk_rooms(self) -> None:
         """Every room reachable through exits that could be passed."""
@@ -119,7 +150,7 @@ class Reach:
                     continue
                 if (
                     place == PLAYER
-                    or place in f.rooms
+                    or (place in f.rooms and self._seen_in(place, item_id))
                     or (place in f.accessible and self.can_open(place))
                 ):
                     f.accessible.add(item_id)
@@ -131,6 +162,16 @@ class Reach:
             if items[item_id].portable:
                 f.obtainable.add(item_id)
         f.obtainable.update(i for i, p in f.places if p == PLAYER)
+
+    def _seen_in(self, room: str, item_id: str) -> bool:
+        """Whether an item lying in a room can be seen there: lit rooms, or a light to bring."""
+        if not self.world.rooms[room].dark:
+            return True
+        items = self.world.items
+        lit = self.state.lit if self.state is not None else {i.id for i in items.values() if i.lit}
+        if item_id in lit:
+            return True  # a lit light source lights the room it lies in
+        return any(items[i].light for i in self.facts.obtainable if i != item_id)
 
     def _derive_characters(self) -> None:
         """Where characters could be, from their states; who could be met."""

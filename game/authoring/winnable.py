@@ -87,9 +87,10 @@ def _bare(state: GameState) -> GameState:
 class Search:
     """One breadth-first search over a world's states."""
 
-    def __init__(self, world: World, seed: int = 1) -> None:
+    def __init__(self, world: World, seed: int = 1, prefix: tuple[str, ...] = ()) -> None:
         self.world = world
         self.seed = seed
+        self.prefix = prefix  # commands played before the search starts (they lead the paths)
         self.key = key_function(world)
         self.ids: dict = {}
         self.parent: list[int] = []
@@ -123,9 +124,12 @@ class Search:
         """Explore until everything is seen or a bound is hit."""
         started = time.monotonic()
         start, _ = new_game(self.world, self.seed)
+        for command in self.prefix:
+            start = step(self.world, start, command).state
         root, _ = self._add(_bare(start), -1, "")
         queue: deque[tuple[int, GameState]] = deque([(root, _bare(start))])
-        self._walkthroughs(root, _bare(start), queue)
+        if not self.prefix:
+            self._walkthroughs(root, _bare(start), queue)
         stopped_by = ""
         next_report = started + 0.5
         while queue:
@@ -206,7 +210,7 @@ class Search:
         while node > 0:
             commands.append(self.via[node])
             node = self.parent[node]
-        return tuple(reversed(commands))
+        return (*self.prefix, *reversed(commands))
 
     def _result(self, seconds: float, stopped_by: str, frontier: list[int]) -> SearchResult:
         """Endings with their paths, and the softlocks the explored part proves."""
@@ -283,6 +287,7 @@ def search(
     seconds: float = 60.0,
     progress: Progress | None = None,
     seed: int = 1,
+    prefix: tuple[str, ...] = (),
 ) -> SearchResult:
-    """Run the winnability search on a world."""
-    return Search(world, seed).run(max_states, seconds, progress)
+    """Run the winnability search on a world (from the state the prefix commands lead to)."""
+    return Search(world, seed, prefix).run(max_states, seconds, progress)
