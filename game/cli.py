@@ -126,7 +126,11 @@ def build_parser() -> argparse.ArgumentParser:
     _sub(sub, "tui", "play in the full-screen terminal app (the default)")
 
     check = _sub(sub, "check", "validate and analyse a world, and run its tests")
-    check.add_argument("--coverage", type=int, metavar="N", help="also play N seeded random games")
+    check.add_argument(
+        "--coverage",
+        action="store_true",
+        help="also list every text the search never shows (file:line) and the share it shows",
+    )
     check.add_argument(
         "--max-states", type=int, default=200_000, help="bound for the winnability search"
     )

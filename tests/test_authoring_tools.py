@@ -195,20 +195,28 @@ def test_reload_with_errors_keeps_the_old_state(tmp_path):
 
 @pytest.mark.parametrize("name", ["tutorial", "softlock", "states"])
 def test_coverage_of_small_worlds_is_deterministic(name):
-    """Random play with the same seed reports the same thing twice."""
-    from game.authoring.coverage import random_play
+    """The search's coverage of a world is the same twice."""
+    from game.authoring.winnable import search
 
     world = load_world([WORLDS / name])
-    assert random_play(world, 3, max_turns=40) == random_play(world, 3, max_turns=40)
+    first, second = (search(world, texts=True).coverage for _ in range(2))
+    assert first == second and first.complete
 
 
-def test_coverage_asks_text_only_topics_too():
-    """Random play tries every topic and verb, not only those that change the game."""
-    from game.authoring.coverage import random_play
+def test_coverage_reaches_every_line_of_the_tutorial_but_two_refusals():
+    """The search shows every reply, topic and ending of the tutorial, with the shortest path;
+    the two texts only a refused or unknown command shows are reported with file:line."""
+    from game.authoring.winnable import search
 
-    cov = random_play(load_world([TUTORIAL]), 10)
-    assert cov.topics == () and cov.rooms == () and cov.events == ()
-    assert cov.endings.get("water_again", 0) >= 1
+    cov = search(load_world([TUTORIAL]), texts=True).coverage
+    by_text = {t.text: path for t, path in cov.reached.items()}
+    ending = next(t for t in by_text if t.startswith("The pipes knock"))
+    assert by_text[ending][-1] == "pull lever"
+    assert sorted(t.text for t in cov.unreached) == [
+        "It is bolted to the wall. Pulling it is another matter.",
+        "She shrugs.",
+    ]
+    assert all("tutorial/pump_station.yaml:" in str(t.where) for t in cov.unreached)
 
 
 BAD_WORLDS = sorted((Path(__file__).resolve().parent / "bad_worlds").glob("*/"))

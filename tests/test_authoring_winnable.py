@@ -151,12 +151,12 @@ def test_check_reports_load_errors_and_fails(tmp_path, capsys):
     assert out.strip().splitlines()[-1].startswith("world: ")
 
 
-def test_coverage_reports_what_random_play_never_reached(capsys):
-    """--coverage plays seeded random games and lists rooms never visited."""
-    assert main(["check", "--coverage", "3", "--world", str(WORLDS / "unreachable_room")]) == 0
+def test_coverage_reports_the_text_the_search_never_showed(capsys):
+    """--coverage lists the unreachable room's description with its file:line, and the share."""
+    assert main(["check", "--coverage", "--world", str(WORLDS / "unreachable_room")]) == 0
     out = capsys.readouterr().out
-    assert "coverage: 3 random games" in out
-    assert "rooms never visited: attic" in out
+    assert "coverage: 3 of 4 texts reached (75.0%)" in out
+    assert "unreachable_room/world.yaml:16:5: never shown (room:attic): Nobody has been" in out
 
 
 def test_engine_failure_is_reported_with_its_path(monkeypatch):

@@ -112,7 +112,8 @@ def _deep_check(world: World, args: argparse.Namespace, out: TextIO) -> tuple[in
     bounds = (
         (10**12, float("inf")) if getattr(args, "prove", False) else (args.max_states, args.seconds)
     )
-    result = search(world, max_states=bounds[0], seconds=bounds[1], progress=progress)
+    texts = bool(getattr(args, "coverage", False))
+    result = search(world, bounds[0], bounds[1], progress, texts=texts)
     progress.finish()
     print(timing_line(result), file=sys.stderr)
     findings += search_findings(world, result, reach)
@@ -120,10 +121,8 @@ def _deep_check(world: World, args: argparse.Namespace, out: TextIO) -> tuple[in
         print(finding, file=out)
     for line in search_lines(world, result):
         print(line, file=out)
-    if args.coverage:
-        from game.authoring.coverage import random_play
-
-        for line in coverage_lines(random_play(world, args.coverage)):
+    if result.coverage is not None:
+        for line in coverage_lines(result.coverage):
             print(line, file=out)
     errors = sum(f.severity == "error" for f in findings)
     return errors, len(findings) - errors, result

@@ -66,3 +66,43 @@ def relevant_flags(world: World) -> frozenset[str]:
                     flags.add(triggers[event_id])
         if len(flags) == before:
             return frozenset(flags)
+
+
+def inert_items(world: World) -> frozenset[str]:
+    """Portable items whose place no rule reads: no condition or effect names them, they are
+    no key, light, container or door, have no use, no `on:`, eating or drinking that matters,
+    and no action event waits for them. Carrying them or not changes nothing a puzzle sees,
+    so the search leaves them where they are and out of its states.
+
+    None are inert when someone answers GIVE or SHOW in a way that matters (any item given
+    triggers that answer), or when an action event that matters waits for any object.
+    """
+    from game.authoring.rules import all_conditions, all_effects
+
+    flags = relevant_flags(world)
+    named: set[str] = set()
+    for cond in all_conditions(world):
+        named.update(a for a in cond.args if isinstance(a, str))
+    for effect in all_effects(world):
+        named.update(a for a in effect.args if isinstance(a, str))
+    for char in world.characters.values():
+        if any(meaningful(r.do, flags) for v in ("give", "show") for r in char.on.get(v, ())):
+            return frozenset()
+    for event in world.events.values():
+        if event.trigger.kind == "action" and meaningful(event.do, flags):
+            if not event.trigger.b:
+                return frozenset()
+            named.add(event.trigger.b)
+    for item in world.items.values():
+        spec = item.door or item.container
+        if spec is not None and spec.key:
+            named.add(spec.key)
+        named.update(rule.on for rule in item.use)
+    return frozenset(
+        item.id
+        for item in world.items.values()
+        if item.portable
+        and item.id not in named
+        and not (item.light or item.container or item.door or item.use or item.on)
+        and not any(meaningful(r.do, flags) for r in (*item.edible, *item.drinkable))
+    )

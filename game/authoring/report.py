@@ -133,16 +133,17 @@ def timing_line(result: SearchResult) -> str:
     )
 
 
-def coverage_lines(cov: Coverage) -> list[str]:
-    """What random play never reached."""
-    lines = [f"coverage: {cov.games} random games, {cov.turns:,} commands"]
-    ended = ", ".join(f"{e} ×{n}" for e, n in sorted(cov.endings.items())) or "none"
-    lines.append(f"  endings reached: {ended}")
-    for label, ids in (
-        ("rooms never visited", cov.rooms),
-        ("items never carried", cov.items),
-        ("topics never answered", cov.topics),
-        ("events never fired", cov.events),
-    ):
-        lines.append(f"  {label}: {', '.join(ids) if ids else 'none'}")
+def coverage_lines(cov: Coverage, shown: int = 40) -> list[str]:
+    """The texts the search never printed, with file:line, and the percentage reached."""
+    total = len(cov.reached) + len(cov.unreached)
+    scope = "" if cov.complete else " (the search was cut short: more may be reachable)"
+    lines = [
+        f"coverage: {len(cov.reached):,} of {total:,} texts reached ({cov.percent:.1f}%){scope}"
+    ]
+    for text in cov.unreached[:shown]:
+        snippet = text.text.replace("\n", " ")
+        snippet = snippet if len(snippet) <= 60 else snippet[:57] + "..."
+        lines.append(f"  {text.where or '?'}: never shown ({text.owner}): {snippet}")
+    if len(cov.unreached) > shown:
+        lines.append(f"  … and {len(cov.unreached) - shown:,} more")
     return lines

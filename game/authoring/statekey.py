@@ -16,7 +16,7 @@ Key = tuple
 LCM_CAP = 120
 
 
-def key_function(world: World) -> Callable[[GameState], Key]:
+def key_function(world: World, texts: bool = False) -> Callable[[GameState], Key]:
     """A function from states to keys: states with equal keys play the same from then on.
 
     Left out: whether a door no condition asks about is open (walking through opens it),
@@ -28,11 +28,19 @@ def key_function(world: World) -> Callable[[GameState], Key]:
     `every: n` event while its condition holds, and the turns spent in a state with an
     `after:` transition out of it.
     """
-    conditions = list(all_conditions(world, puzzles_only=True))
+    conditions = list(all_conditions(world, puzzles_only=not texts))
     flags_that_matter = relevant_flags(world)
+    if texts:  # coverage: flags that only pick a text matter too, and so does every event
+        flags_that_matter |= {
+            c.args[0] for c in conditions if c.op in ("flag", "at_least", "at_most")
+        }
     bounds = _flag_bounds(conditions, flags_that_matter)
     tested_rooms = frozenset(c.args[0] for c in conditions if c.op == "visited")
-    relevant = frozenset(e.id for e in world.events.values() if meaningful(e.do, flags_that_matter))
+    if texts:  # a room's `first:` text shows on the first visit only
+        tested_rooms |= {r.id for r in world.rooms.values() if r.first}
+    relevant = frozenset(
+        e.id for e in world.events.values() if texts or meaningful(e.do, flags_that_matter)
+    )
     time = _time_function(world, flags_that_matter)
     # walking through a door opens it; open or closed only matters if a condition asks
     tested_open = {c.args[0] for c in conditions if c.op == "is_open"}
@@ -61,7 +69,7 @@ def key_function(world: World) -> Callable[[GameState], Key]:
         )
         return (
             s.location,
-            s.places,
+            s.places,  # items the search never moves (relevance.inert_items) stay put in it
             s.condition,
             s.char_states,
             places_of_characters(s),

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import attrs
 
+from game.authoring.relevance import inert_items
 from game.authoring.statekey import key_function
 from game.engine import GameState, new_game, step
 from game.engine.frozen import EMPTY
@@ -49,6 +50,7 @@ class SearchResult:
     crashes: tuple[tuple[tuple[str, ...], str], ...] = ()  # (path, error) where the engine failed
     frontier: int = 0  # states seen but not explored when a bound stopped the search
     frontier_depth: int = 0  # the shallowest of them
+    coverage: object = None  # game.authoring.coverage.Coverage, when texts were followed
 
     @property
     def winnable(self) -> bool:
@@ -87,11 +89,19 @@ def _bare(state: GameState) -> GameState:
 class Search:
     """One breadth-first search over a world's states."""
 
-    def __init__(self, world: World, seed: int = 1, prefix: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, world: World, seed: int = 1, prefix: tuple[str, ...] = (), texts: bool = False
+    ) -> None:
         self.world = world
+        self.texts = texts  # coverage: keep what only changes text, record what is printed
+        self.printed: dict[
+            str, tuple[int, str]
+        ] = {}  # paragraph -> (state, command) first printing it
+        self.in_reach: dict[str, int] = {}  # thing or lit room -> first state that has it in reach
         self.seed = seed
         self.prefix = prefix  # commands played before the search starts (they lead the paths)
-        self.key = key_function(world)
+        self.key = key_function(world, texts)
+        self.fixed = frozenset() if texts else inert_items(world)
         self.ids: dict = {}
         self.parent: list[int] = []
         self.via: list[str] = []
@@ -123,7 +133,9 @@ class Search:
     ) -> SearchResult:
         """Explore until everything is seen or a bound is hit."""
         started = time.monotonic()
-        start, _ = new_game(self.world, self.seed)
+        start, opening = new_game(self.world, self.seed)
+        for paragraph in opening:
+            self.printed.setdefault(paragraph.text, (-1, ""))
         for command in self.prefix:
             start = step(self.world, start, command).state
         root, _ = self._add(_bare(start), -1, "")
@@ -141,7 +153,9 @@ class Search:
                 progress(len(self.parent), self.depth[queue[0][0]], now - started)
                 next_report = now + 0.5
             node, state = queue.popleft()
-            for command in candidates(self.world, state):
+            if self.texts:
+                self._note_reach(node, state)
+            for command in candidates(self.world, state, self.fixed):
                 self.steps += 1
                 try:
                     turn = step(self.world, state, command)
@@ -152,6 +166,9 @@ class Search:
                 child, new = self._add(turn.state, node, command)
                 if child != node:
                     self.preds[child].append((node, command))
+                if self.texts:
+                    for paragraph in turn.output:
+                        self.printed.setdefault(paragraph.text, (node, command))
                 if new and turn.state.ending is None:
                     queue.append((child, _bare(turn.state)))
             if len(self.parent) >= max_states and queue:
@@ -160,6 +177,26 @@ class Search:
         frontier = [node for node, _ in queue] if stopped_by else []
         self._shortest_tree()
         return self._result(time.monotonic() - started, stopped_by, frontier)
+
+    def _note_reach(self, node: int, state: GameState) -> None:
+        """Remember the things in reach (and the lit room) of an explored state."""
+        from game.engine.scope import in_scope, is_lit
+
+        for thing in in_scope(self.world, state):
+            self.in_reach.setdefault(thing, node)
+        if is_lit(self.world, state):
+            self.in_reach.setdefault(state.location, node)
+        self.in_reach.setdefault("player", node)  # EXAMINE ME shows the condition's text
+
+    def coverage(self, complete: bool):
+        """Which of the world's texts the search printed or had in reach, with paths."""
+        from game.authoring.coverage import measure
+
+        printed = {
+            text: (*self.path(n), c) if c else self.path(n) for text, (n, c) in self.printed.items()
+        }
+        in_reach = {thing: self.path(n) for thing, n in self.in_reach.items()}
+        return measure(self.world, printed, in_reach, complete)
 
     def _walkthroughs(self, root: int, start: GameState, queue: deque) -> None:
         """Play the world's own tests first: their states seed the search.
@@ -207,6 +244,8 @@ class Search:
     def path(self, node: int) -> tuple[str, ...]:
         """The shortest command path to a node, readable."""
         commands = []
+        if node < 0:
+            return self.prefix
         while node > 0:
             commands.append(self.via[node])
             node = self.parent[node]
@@ -288,6 +327,15 @@ def search(
     progress: Progress | None = None,
     seed: int = 1,
     prefix: tuple[str, ...] = (),
+    texts: bool = False,
 ) -> SearchResult:
-    """Run the winnability search on a world (from the state the prefix commands lead to)."""
-    return Search(world, seed, prefix).run(max_states, seconds, progress)
+    """Run the winnability search on a world (from the state the prefix commands lead to).
+
+    With `texts`, states that differ only in what they print are kept apart too, and the
+    result carries the text coverage.
+    """
+    runner = Search(world, seed, prefix, texts)
+    result = runner.run(max_states, seconds, progress)
+    if texts:
+        result = attrs.evolve(result, coverage=runner.coverage(result.complete))
+    return result

@@ -96,8 +96,12 @@ class Namer:
         )
 
 
-def candidates(world: World, state: GameState) -> list[str]:
-    """Every command that could change the state (a superset of the valid actions)."""
+def candidates(world: World, state: GameState, fixed: frozenset[str] = frozenset()) -> list[str]:
+    """Every command that could change the state (a superset of the valid actions).
+
+    Items in `fixed` are never taken, dropped, put or given (a search passes the items whose
+    place no rule reads).
+    """
     if state.phase == "ended":
         return []
     if state.phase == "encounter":
@@ -111,7 +115,7 @@ def candidates(world: World, state: GameState) -> list[str]:
     out.append(WAIT)
     scope = in_scope(world, state)
     name = Namer(world, state, scope)
-    held = [t for t in scope if t in world.items and carried(world, state, t)]
+    held = [t for t in scope if t in world.items and carried(world, state, t) and t not in fixed]
     people = [t for t in scope if t in world.characters]
     for verb in world.rooms[state.location].on:
         out += _say(verb, name(scope[0]) if scope else "")
@@ -119,7 +123,7 @@ def candidates(world: World, state: GameState) -> list[str]:
         if thing in world.characters:
             out += _person(world, state, thing, name, held)
         else:
-            out += _item(world, state, thing, name, scope, held, people)
+            out += _item(world, state, thing, name, scope, held, people, thing in fixed)
     for event in world.events_by_kind.get("action", ()):
         verb, obj = event.trigger.a, event.trigger.b
         if not obj:
@@ -139,7 +143,7 @@ def _say(verb: str, words: str) -> list[str]:
     return [template] if template else []
 
 
-def _item(world, state, thing, name, scope, held, people) -> list[str]:
+def _item(world, state, thing, name, scope, held, people, fixed=False) -> list[str]:
     """Commands about one item in reach (those the engine would refuse are left out)."""
     item = world.items[thing]
     me = name(thing)
@@ -157,7 +161,7 @@ def _item(world, state, thing, name, scope, held, people) -> list[str]:
             out.append(f"take {me}")  # out of a carried container
         for person in people:
             out += [f"{verb} {me} to {name(person)}" for verb in ("give", "show")]
-    elif may(not item.portable, "take"):
+    elif not fixed and may(not item.portable, "take"):
         out.append(f"take {me}")
     spec = item.door or item.container
     if spec is not None and not spec.supporter:
