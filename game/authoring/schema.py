@@ -437,6 +437,11 @@ ENDING = obj(
         "title": text("the ending's title"),
         "text": text("the closing text"),
         "kind": {"enum": ["victory", "bittersweet", "tragic", "death"], "description": "kind"},
+        "epilogue": {
+            "type": "array",
+            "description": "lines after the text: every one whose condition holds, in order",
+            "items": obj({"when": conditions(), "text": text("what became of them")}, ("text",)),
+        },
     },
     ("title",),
     "a way the game ends",

@@ -46,12 +46,22 @@ def _end(d: Draft, ending_id: str) -> None:
     d.encounter = None
     d.say(f"*** {ending.title} ***", "ending")
     d.say(ending.text, "ending")
+    _epilogue(d, ending.epilogue)
     turns = d.clock if d.took_turn else d.turn
     d.say(
         f"You scored {d.score} of {d.world.max_score} in {turns} turn{'' if turns == 1 else 's'}.",
         "meta",
     )
     d.say("You can UNDO, RESTART, RESTORE a saved game, or QUIT.", "meta")
+
+
+def _epilogue(d: Draft, lines) -> None:
+    """Every epilogue line whose condition holds: what became of the people met on the way."""
+    from game.engine.conditions import holds
+
+    for line in lines:
+        if holds(d, line.when):
+            d.say(line.text, "ending")
 
 
 def _encounter(d: Draft, char: str) -> None:

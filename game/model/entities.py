@@ -886,6 +886,7 @@ class Ending:
     text: str
     kind: str
     where: Where | None = attrs.field(default=None, eq=False, repr=False)
+    epilogue: tuple[Variant, ...] = ()  # every line whose condition holds follows the text
 
     KINDS = ("victory", "bittersweet", "tragic", "death")
 
@@ -895,7 +896,7 @@ class Ending:
         m = mapping(ctx, node, f"ending '{ending_id}'")
         if m is None:
             return None
-        check_keys(ctx, m, ("title", "text", "kind"), f"ending '{ending_id}'")
+        check_keys(ctx, m, ("title", "text", "kind", "epilogue"), f"ending '{ending_id}'")
         kind = text(ctx, m.get("kind"), "kind", "victory")
         if kind not in cls.KINDS:
             ctx.error(m.get("kind"), f"ending kind '{kind}' is unknown", _suggest(kind, cls.KINDS))
@@ -905,6 +906,7 @@ class Ending:
             text(ctx, m.get("text"), "text"),
             kind,
             ctx.where(node),
+            _read_variants(ctx, m.get("epilogue")),
         )
 
 

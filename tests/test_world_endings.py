@@ -1,0 +1,70 @@
+"""Endings remember: the epilogue tells what became of the people met, by what the player did."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.engine import new_game, step
+from game.model import load_world
+
+ROOT = Path(__file__).resolve().parent.parent
+WORLD = load_world([ROOT / "world"])
+
+
+def _ending_text(name: str, replace: tuple[str, str] | None = None) -> str:
+    """The paragraphs of the last turn of a walkthrough (optionally with one command changed)."""
+    lines = (ROOT / "tests" / "walkthroughs" / f"{name}.txt").read_text(encoding="utf-8")
+    commands = [c for c in lines.splitlines() if c.strip() and not c.startswith("#")]
+    if replace:
+        commands = [replace[1] if c == replace[0] else c for c in commands]
+    state, _ = new_game(WORLD, seed=1)
+    text = ""
+    for command in commands:
+        turn = step(WORLD, state, command)
+        state, text = turn.state, "\n".join(p.text for p in turn.output)
+    assert state.ending, f"{name} did not end"
+    return text
+
+
+def test_the_long_road_tells_of_each_person_by_what_you_did() -> None:
+    text = _ending_text("the_long_road")
+    assert "On-jo found Cheong-san" in text
+    assert "Ha-eun gave her blood because she chose to" in text
+    assert "the lights held" in text
+    assert "Jun is home" in text
+    assert "Specimen 112" not in text
+
+
+def test_two_walked_out_knows_jun_was_freed_not_taken() -> None:
+    text = _ending_text("two_walked_out")
+    assert "Jun is home" in text and "Specimen 112" not in text
+    assert "You never reached the school roof" not in text
+
+
+def test_an_epilogue_shows_every_line_whose_condition_holds(tmp_path: Path) -> None:
+    (tmp_path / "w.yaml").write_text(
+        """\
+game: {title: T, release: 1, author: A, intro: Hi.}
+player: {start: room}
+rooms:
+  room:
+    name: Room
+    description: A room.
+    on: {jump: {say: You jump., do: [{set: jumped}, {end: out}]}}
+endings:
+  out:
+    title: Out
+    text: Bye.
+    kind: victory
+    epilogue:
+      - {when: {flag: jumped}, text: You jumped.}
+      - {when: {not: {flag: jumped}}, text: You never jumped.}
+      - {text: Always this.}
+""",
+        encoding="utf-8",
+    )
+    world = load_world([tmp_path])
+    state, _ = new_game(world, seed=1)
+    texts = [p.text for p in step(world, state, "jump").output]
+    assert texts.index("Bye.") < texts.index("You jumped.") < texts.index("Always this.")
+    assert "You never jumped." not in texts
