@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from test_tui_app import drive, new_game, story_text, type_line
+from textual.widgets import Collapsible, Static
 
 from game.model import load_world
 from game.tui.app import HyosanApp
@@ -69,7 +70,8 @@ def test_f5_on_a_broken_world_shows_the_problems_and_play_goes_on(tmp_path):
         await pilot.pause()
         panel = pilot.app.screen
         assert isinstance(panel, InfoScreen)
-        assert "exit 'east' leads to unknown room 'hutt' — did you mean 'hut'?" in str(panel.body)
+        body = str(panel.query_one("#info-body", Static).visual)
+        assert "exit 'east' leads to unknown room 'hutt' — did you mean 'hut'?" in body
         await pilot.press("escape")
         await pilot.pause()
         assert pilot.app.screen is screen
@@ -78,3 +80,27 @@ def test_f5_on_a_broken_world_shows_the_problems_and_play_goes_on(tmp_path):
         assert screen.session.state.location == "hut"
 
     drive(app, script)
+
+
+def test_f5_shows_a_syntax_error_first_and_folds_what_follows_from_it(tmp_path):
+    """A broken file's syntax error is on top; the 'unknown room' errors it causes are folded."""
+    folder = copy_world(tmp_path)
+    app = app_on(folder, tmp_path / "saves")
+
+    async def script(pilot):
+        await new_game(pilot)
+        rooms = folder / "rooms.yaml"
+        rooms.write_text("rooms: [unclosed\n" + rooms.read_text(), encoding="utf-8")
+        await pilot.press("f5")
+        await pilot.pause()
+        panel = pilot.app.screen
+        body = str(panel.query_one("#info-body", Static).visual)
+        assert "YAML" in body.splitlines()[0]
+        assert "unknown room" not in body
+        folded = panel.query_one(Collapsible)
+        assert folded.collapsed and "unknown room" in str(
+            panel.query_one("#knock-on", Static).visual
+        )
+        assert panel.query_one("#close").region.bottom <= 24
+
+    drive(app, script, size=(80, 24))

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.validation import Regex
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Button, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 SLOT_PATTERN = r"[A-Za-z0-9_-]{1,32}"
@@ -61,6 +61,7 @@ class SaveScreen(ModalScreen[str | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Save", variant="primary", id="ok")
                 yield Button("Cancel", id="cancel")
+        yield Footer()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Say what is wrong with the name as it is typed."""
@@ -114,6 +115,7 @@ class LoadScreen(ModalScreen[str | None]):
             with Horizontal(classes="buttons"):
                 yield Button("Load", variant="primary", id="ok", disabled=not self.saves)
                 yield Button("Cancel", id="cancel")
+        yield Footer()
 
     def on_mount(self) -> None:
         """Preview the first save."""

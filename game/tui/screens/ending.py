@@ -8,7 +8,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Footer, Label, Static
+
+from game.tui.screens.info import BODY_SCROLL, scroll_body
 
 KIND_WORDS = {
     "victory": "Victory",
@@ -37,8 +39,9 @@ class EndingScreen(ModalScreen[str]):
     BINDINGS = [  # noqa: RUF012
         Binding("escape", "pick('stay')", "Back to the story"),
         Binding("ctrl+z", "pick('undo')", "Undo"),
+        *BODY_SCROLL,
     ]
-    AUTO_FOCUS = "#replay"
+    AUTO_FOCUS = "#stay"  # a stray enter only closes the screen
 
     def __init__(self, summary: EndingSummary) -> None:
         super().__init__()
@@ -53,11 +56,13 @@ class EndingScreen(ModalScreen[str]):
             with VerticalScroll(classes="dialog-body"):
                 yield Static(self._body(), id="ending-body")
             with Horizontal(classes="buttons"):
-                yield Button("Replay from here", id="replay", variant="primary")
+                yield Button("Close", id="stay", variant="primary")
                 yield Button("Undo", id="undo")
+                yield Button("Replay", id="replay")
                 yield Button("Load", id="load")
                 yield Button("New game", id="new")
                 yield Button("Title", id="title")
+        yield Footer()
 
     def _body(self) -> Content:
         """Numbers and the choices that mattered."""
@@ -89,6 +94,10 @@ class EndingScreen(ModalScreen[str]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Dismiss with the button's id."""
         self.dismiss(event.button.id or "stay")
+
+    def action_scroll_body(self, direction: int) -> None:
+        """PgUp/PgDn scroll the body."""
+        scroll_body(self, direction)
 
     def action_pick(self, what: str) -> None:
         """Dismiss with a key's choice."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
 from textual.app import ComposeResult
@@ -9,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, ScrollableContainer, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Collapsible, Footer, Label, Static
 
 from game.tui.mapgrid import draw, layout
 
@@ -42,6 +43,18 @@ HELP_KEYS = (
 )
 
 
+BODY_SCROLL = (
+    Binding("pagedown,down", "scroll_body(1)", "Scroll", show=False),
+    Binding("pageup,up", "scroll_body(-1)", show=False),
+)
+
+
+def scroll_body(screen, direction: int) -> None:
+    """Scroll a dialog's body a page (keys work whatever has the focus)."""
+    body = screen.query_one(".dialog-body")
+    body.scroll_page_down() if direction > 0 else body.scroll_page_up()
+
+
 def help_rows() -> list[tuple[str, str, bool]]:
     """(name, text, is_heading) rows of the help page."""
     rows = [(name, text, False) for name, text in HELP_VERBS]
@@ -53,7 +66,11 @@ def help_rows() -> list[tuple[str, str, bool]]:
 class InfoScreen(ModalScreen[None]):
     """A closable page of text."""
 
-    BINDINGS = [Binding("escape", "close", "Close"), Binding("f1", "close", show=False)]  # noqa: RUF012
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape", "close", "Close"),
+        Binding("f1", "close", show=False),
+        *BODY_SCROLL,
+    ]
     AUTO_FOCUS = "#close"
 
     def __init__(self, heading: str, body: Content | str, dialog_id: str) -> None:
@@ -71,6 +88,7 @@ class InfoScreen(ModalScreen[None]):
             with Horizontal(classes="buttons"):
                 yield from self.extra_buttons()
                 yield Button("Close", id="close")
+        yield Footer()
 
     def body_widgets(self) -> ComposeResult:
         """What the page shows."""
@@ -88,6 +106,10 @@ class InfoScreen(ModalScreen[None]):
     def action_close(self) -> None:
         """Close."""
         self.dismiss(None)
+
+    def action_scroll_body(self, direction: int) -> None:
+        """PgUp/PgDn scroll the body."""
+        scroll_body(self, direction)
 
 
 class HelpScreen(InfoScreen):
@@ -122,15 +144,15 @@ class HintsScreen(InfoScreen):
 
     def _body(self) -> str:
         """Every hint asked for so far."""
-        return "\n\n".join(self.lines) or "No hints here."
+        return "\n\n".join(_for_the_dialog(line) for line in self.lines) or "No hints here."
 
     def extra_buttons(self) -> ComposeResult:
         """The button for a stronger hint."""
-        yield Button("Another hint (F3)", id="more", variant="primary")
+        yield Button("Another hint (F3)", id="another-hint", variant="primary")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Another hint, or close."""
-        if event.button.id == "more":
+        if event.button.id == "another-hint":
             self.action_more()
         else:
             super().on_button_pressed(event)
@@ -139,6 +161,37 @@ class HintsScreen(InfoScreen):
         """Ask the game for the next hint."""
         self.lines.extend(self.ask())
         self.query_one("#info-body", Static).update(self._body())
+
+
+def _for_the_dialog(hint: str) -> str:
+    """A hint as the dialog shows it: 'type HINT again' becomes the dialog's own key."""
+    return AGAIN.sub("(Press F3 for another.)", hint).strip()
+
+
+AGAIN = re.compile(r"\((?:Type|type) HINT again[^)]*\)")
+
+
+class ProblemsScreen(InfoScreen):
+    """F5's problems: the root causes first, the errors they cause folded under them."""
+
+    def __init__(self, causes: list[str], knock_on: list[str]) -> None:
+        self.causes = causes
+        self.knock_on = knock_on
+        super().__init__("The world has problems", "", "reload-problems")
+
+    def body_widgets(self) -> ComposeResult:
+        """Causes, the folded rest, and what happens now."""
+        yield Static("\n".join(self.causes) or "The world could not be read.", id="info-body")
+        if self.knock_on:
+            count = len(self.knock_on)
+            with Collapsible(
+                title=f"{count} more that probably follow from the above", collapsed=True
+            ):
+                yield Static("\n".join(self.knock_on), id="knock-on")
+        yield Static(
+            "\nThe game goes on with the world as it was. Fix the files and press F5 again.",
+            classes="dialog-help",
+        )
 
 
 class MapScreen(InfoScreen):

@@ -13,7 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from game.tui import driver
-from game.tui.screens.info import HelpScreen, HintsScreen, InfoScreen, MapScreen
+from game.tui.problems import fold
+from game.tui.screens.info import HelpScreen, HintsScreen, MapScreen, ProblemsScreen
 from game.tui.widgets.command import CommandInput
 from game.tui.widgets.dialogue import DialogueMenu
 from game.tui.widgets.minimap import Minimap, links_of
@@ -241,11 +242,7 @@ class PlayScreen(Screen[None]):
         """F5: read the world's YAML again, keep the game where it can; problems go in a panel."""
         ok, problems = driver.reload_world(self.session, self.app.config.world_dirs)
         if not ok:
-            body = "\n".join(problems) or "The world could not be read."
-            body += (
-                "\n\nThe game goes on with the world as it was. Fix the files and press F5 again."
-            )
-            self.app.push_screen(InfoScreen("The world has problems", body, "reload-problems"))
+            self.app.push_screen(ProblemsScreen(*fold(problems)))
             return
         self.app.world = self.session.world
         note = f"[World reloaded: {self.session.world.counts()}.]"
