@@ -57,7 +57,7 @@ def run_check(args: argparse.Namespace) -> int:
     out = sys.stdout
     world, problems = _load(world_paths(args), out)
     errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
+    warnings = sum(p.severity == "warning" for p in problems)
     if world is not None:
         for line in layer_lines(world):
             print(line, file=out)

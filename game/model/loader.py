@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -115,6 +116,7 @@ def _build(
 ) -> tuple[World | None, list[Problem]]:
     """Read every file, then cross-check and assemble the world."""
     layers = Layers([display_path(p) for p in folders])
+    unloaded: dict[str, str] = {}  # id -> file that did not parse but seems to define it
     singles: dict[str, list] = {"game": [], "player": []}
     tests = []
     refs: list[Ref] = []
@@ -123,6 +125,7 @@ def _build(
         root, file_problems = read_yaml(path, shown)
         problems.extend(file_problems)
         if root is None:
+            unloaded.update(dict.fromkeys(ids_in_text(path), shown))
             continue
         ctx = Ctx(shown, problems, refs)
         top = mapping(ctx, root, "a world file")
@@ -162,7 +165,7 @@ def _build(
         )
         return None, problems
     _place_items(parts, problems)
-    _check_refs(refs, parts, player, problems)
+    _check_refs(refs, parts, player, problems, unloaded)
     world = World(
         info,
         player,
@@ -221,7 +224,54 @@ def _place_items(parts: dict, problems: list[Problem]) -> None:
             items[item_id] = attrs.evolve(item, location=room.id)
 
 
-def _check_refs(refs: list[Ref], parts: dict, player: Player, problems: list[Problem]) -> None:
+def ids_in_text(path: Path) -> set[str]:
+    """The ids a file that did not parse seems to define: its keys one level in."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return set()
+    found = re.findall(r"^( +)([a-z][a-z0-9_]*):", text, re.MULTILINE)
+    if not found:
+        return set()
+    level = min(len(indent) for indent, _ in found)
+    return {name for indent, name in found if len(indent) == level}
+
+
+def _fold_unloaded(refs: list[Ref], unloaded: dict[str, str], problems: list[Problem]) -> list[Ref]:
+    """Refs into files that did not load become one note per file; the rest are returned."""
+    if not unloaded:
+        return refs
+    kept: list[Ref] = []
+    folded: dict[str, list[Ref]] = {}
+    for ref in refs:
+        path = unloaded.get(ref.value)
+        if path is None:
+            kept.append(ref)
+        else:
+            folded.setdefault(path, []).append(ref)
+    for path, into in folded.items():
+        first = into[0].where
+        n = len(into)
+        problems.append(
+            Problem(
+                first.path,
+                first.line,
+                first.col,
+                f"and {n} reference{'s' if n != 1 else ''} into {path}, which did not load",
+                "fix that file's syntax error first; these are checked once it loads",
+                "note",
+            )
+        )
+    return kept
+
+
+def _check_refs(
+    refs: list[Ref],
+    parts: dict,
+    player: Player,
+    problems: list[Problem],
+    unloaded: dict[str, str] | None = None,
+) -> None:
     """Every id a file names must exist, as the right kind of thing."""
     rooms, items, characters = parts["rooms"], parts["items"], parts["characters"]
     conditions = player.condition.states
@@ -249,7 +299,8 @@ def _check_refs(refs: list[Ref], parts: dict, player: Player, problems: list[Pro
         "condition": conditions,
         "verb": ACTIONS,
     }
-    for ref in refs:
+    missing = [ref for ref in refs if not _exists(ref, known, characters)]
+    for ref in _fold_unloaded(missing, unloaded or {}, problems):
         kind = ref.kind
         if kind.startswith("state:"):
             owner = characters.get(kind[6:])
@@ -275,6 +326,14 @@ def _check_refs(refs: list[Ref], parts: dict, player: Player, problems: list[Pro
             )
         else:
             _unknown(problems, ref, _kind_word(kind), pools[kind])
+
+
+def _exists(ref: Ref, known: dict, characters: dict) -> bool:
+    """Whether a reference names something that exists, as the right kind."""
+    if ref.kind.startswith("state:"):
+        owner = characters.get(ref.kind[6:])
+        return owner is None or ref.value in owner.machine.states
+    return known[ref.kind](ref.value)
 
 
 def _holds(item: Item | None) -> bool:

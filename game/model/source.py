@@ -11,6 +11,7 @@ import yaml
 
 from game.model.files import NotRegularFile, read_regular
 from game.model.problems import Problem
+from game.model.syntax import diagnose
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
@@ -344,6 +345,9 @@ def _syntax_problem(err: yaml.YAMLError, text: str, shown: str) -> Problem:
             "a second YAML document ('---') in one file",
             "put each document in its own .yaml file",
         )
+    diagnosis = diagnose(text, line)
+    if diagnosis is not None:
+        return _problem(shown, diagnosis.line, diagnosis.col, diagnosis.message, diagnosis.fix)
     message = f"{problem} ({context})" if context else problem
     where = f"{context} {problem}"
     fix = next((hint for key, hint in _FIXES if key in where), "check the YAML syntax on this line")
