@@ -180,7 +180,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = _sub(sub, "serve", "play in a browser on localhost")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--host", default="localhost")
+    serve.add_argument("--host", default="localhost", help="address to listen on (loopback)")
+    serve.add_argument(
+        "--public", action="store_true", help="allow a --host other machines can reach (warned)"
+    )
+    serve.add_argument(
+        "--max-sessions", type=int, default=4, metavar="N", help="games running at once (4)"
+    )
     return parser
 
 

@@ -41,13 +41,29 @@ def wait_for_port(port: int) -> None:
     raise AssertionError(f"nothing listened on port {port}")
 
 
-async def play_over_websocket(port: int) -> str:
-    """Open the game like the browser page does, start a new game, and return what was drawn."""
+async def refused(http, port: int, origin: str | None) -> int:
+    """The HTTP status a websocket handshake with this Origin gets (0 when it is accepted)."""
+    headers = {"Origin": origin} if origin else {}
+    try:
+        async with http.ws_connect(f"http://localhost:{port}/ws", headers=headers):
+            return 0
+    except aiohttp.WSServerHandshakeError as error:
+        return error.status
+
+
+async def play_over_websocket(port: int) -> tuple[str, dict[str, int]]:
+    """Open the game like the browser page does, start a new game, and return what was drawn,
+    with the statuses that a foreign page, a page without an Origin, and a second tab got."""
     seen = ""
+    own = {"Origin": f"http://localhost:{port}"}
+    statuses = {}
     async with (
         aiohttp.ClientSession() as http,
-        http.ws_connect(f"http://localhost:{port}/ws?width=100&height=30") as ws,
+        http.ws_connect(f"http://localhost:{port}/ws?width=100&height=30", headers=own) as ws,
     ):
+        statuses["foreign"] = await refused(http, port, "http://evil.example.com")
+        statuses["none"] = await refused(http, port, None)
+        statuses["second tab"] = await refused(http, port, own["Origin"])
 
         async def read_until(needle: str) -> None:
             nonlocal seen
@@ -64,12 +80,13 @@ async def play_over_websocket(port: int) -> str:
         await read_until("New game")
         await ws.send_json(["stdin", "\r"])
         await read_until("East Stairwell")
-    return ANSI.sub("", seen)
+    return ANSI.sub("", seen), statuses
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX process handling")
 def test_serve_plays_the_game_over_a_websocket(tmp_path):
-    """`hyosan serve` answers the browser's websocket with the title, and enter starts a game."""
+    """`hyosan serve` plays over its own page's websocket; foreign pages and tabs past the cap
+    are refused."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("TEXTUAL")} | {
         "HYOSAN_SAVES": str(tmp_path)
@@ -83,15 +100,43 @@ def test_serve_plays_the_game_over_a_websocket(tmp_path):
         "serve",
         "--port",
         str(port),
+        "--max-sessions",
+        "1",
     ]
     server = subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
     )
     try:
         wait_for_port(port)
-        text = asyncio.run(play_over_websocket(port))
+        text, statuses = asyncio.run(play_over_websocket(port))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
     assert "THE  EXCLUSION  ZONE" in text
     assert "Concrete steps climb into the dark" in text
+    assert statuses == {"foreign": 403, "none": 403, "second tab": 503}
+
+
+def test_serve_refuses_an_empty_host_and_wants_public_for_a_network_one():
+    """--host "" is refused; 0.0.0.0 needs --public and then warns; loopback names pass quietly."""
+    from game.tui.serve import HostProblem, check_host
+
+    with pytest.raises(HostProblem, match="empty"):
+        check_host("", public=True)
+    with pytest.raises(HostProblem, match="--public"):
+        check_host("0.0.0.0", public=False)
+    assert "WARNING" in check_host("0.0.0.0", public=True)
+    for host in ("localhost", "127.0.0.1", "::1", "127.0.0.2"):
+        assert check_host(host, public=False) == ""
+
+
+def test_serve_passes_world_saves_and_seed_to_each_game():
+    """Each browser tab's game gets the same --world, --saves and --seed as `hyosan serve`."""
+    from game.cli import parse
+    from game.tui.serve import command_line
+
+    args = parse(["serve", "--world", str(WORLD_DIR), "--saves", "/tmp/s", "--seed", "5"])
+    line = command_line(args)
+    assert f"--world {WORLD_DIR}" in line and "--saves /tmp/s" in line and "--seed 5" in line
+    args = parse(["--seed", "9", "serve"])
+    assert "--seed 9" in command_line(args)
