@@ -68,3 +68,24 @@ endings:
     texts = [p.text for p in step(world, state, "jump").output]
     assert texts.index("Bye.") < texts.index("You jumped.") < texts.index("Always this.")
     assert "You never jumped." not in texts
+
+
+def test_one_night_then_first_light_ends_the_game_with_phase_three() -> None:
+    state, _ = new_game(WORLD, seed=1)
+    said: dict[int, str] = {}
+    while not state.ending:
+        turn = step(WORLD, state, "wait")
+        state = turn.state
+        said[state.turn] = " ".join(p.text for p in turn.output)
+    assert state.ending == "first_light" and state.turn == 260
+    assert "Phase Three at first light" in said[220]
+    assert "Grey is leaking into the sky" in said[245]
+    assert "from the wrong side of the wall" in said[260]  # outside the Zone, you watch
+
+
+def test_the_world_has_no_second_sunset() -> None:
+    """The night runs dusk to dawn once: no text puts the sun down after the game began at night."""
+    for path in (ROOT / "world").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8").lower()
+        for phrase in ("sunset", "sun goes down", "sun is going down"):
+            assert phrase not in text, (path.name, phrase)

@@ -284,7 +284,9 @@ def _phrase_head(
             j += 1
             break
         j += 1
-    if head is not None and (head[1] in NOT_THINGS or head[1] in ADJECTIVES):
+    if head is not None and (
+        any(form in NOT_THINGS for form in variants(head[1])) or head[1] in ADJECTIVES
+    ):
         head = None
     return head, j
 

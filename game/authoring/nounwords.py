@@ -68,7 +68,8 @@ NOT_THINGS = frozenset(
     sort sorts stuff kinds spot trouble problem problems job work plan plans story stories
     help news order orders rule rules sign signs mark marks trace traces rest way
     silence quiet hush laugh cry scream screams shout whisper whispers sigh
-    minute attention turn turns move moves game games
+    minute attention turn turns move moves game games feel feels forward instant
+    upright level great greet blaze thins childhood song songs knot field fields
     """.split()
 )
 
