@@ -88,3 +88,4 @@ def mini_world() -> World:
 def _saves_in_tmp(tmp_path_factory, monkeypatch):
     """Every test saves into a temporary folder, never into the project's saves/."""
     monkeypatch.setenv("HYOSAN_SAVES", str(tmp_path_factory.mktemp("saves")))
+    monkeypatch.setenv("HYOSAN_CACHE", str(tmp_path_factory.mktemp("cache")))

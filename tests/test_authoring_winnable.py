@@ -299,3 +299,27 @@ def test_shipped_world_reaches_every_ending_without_proven_softlocks():
     result = search(shipped, max_states=500)
     assert set(result.endings) == set(shipped.endings)
     assert result.softlocks == () and result.crashes == ()
+
+
+def test_a_finished_search_is_reused_until_the_world_changes(tmp_path, capsys, monkeypatch):
+    """The second check of an unchanged world reuses the result; an edit searches again."""
+    import shutil
+
+    import game.authoring.winnable as winnable
+
+    folder = tmp_path / "w"
+    shutil.copytree(WORLDS / "softlock", folder)
+    assert main(["check", "--world", str(folder)]) == 1
+    first = capsys.readouterr()
+    calls = []
+    real = winnable.Search.run
+    monkeypatch.setattr(winnable.Search, "run", lambda *a, **k: calls.append(1) or real(*a, **k))
+    assert main(["check", "--world", str(folder)]) == 1
+    second = capsys.readouterr()
+    assert calls == [] and "reused" in second.err
+    assert second.out == first.out  # the same softlock, paths and counts
+    (folder / "world.yaml").write_text(
+        (folder / "world.yaml").read_text().replace("description:", "description: Edited.", 1)
+    )
+    main(["check", "--world", str(folder)])
+    assert calls == [1]

@@ -63,10 +63,23 @@ def key_function(world: World, texts: bool = False) -> Callable[[GameState], Key
             for c, p in s.char_places.items()
         )
 
-    def key(s: GameState) -> Key:
-        flags = frozenset(
-            (f, min(max(v, bounds[f][0]), bounds[f][1])) for f, v in s.flags.items() if f in bounds
+    clamped: dict[int, tuple] = {}  # id(flags map) -> (map, key part); maps are shared a lot
+
+    def flag_part(values) -> frozenset:
+        """The flags that matter, clamped to the range conditions can tell apart."""
+        found = clamped.get(id(values))
+        if found is not None and found[0] is values:
+            return found[1]
+        part = frozenset(
+            (f, min(max(v, bounds[f][0]), bounds[f][1])) for f, v in values.items() if f in bounds
         )
+        if len(clamped) > 100_000:
+            clamped.clear()
+        clamped[id(values)] = (values, part)
+        return part
+
+    def key(s: GameState) -> Key:
+        flags = flag_part(s.flags)
         return (
             s.location,
             s.places,  # items the search never moves (relevance.inert_items) stay put in it
