@@ -1,0 +1,55 @@
+"""The engine's shortcuts give exactly what the plain computations give."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from game.engine import new_game, state_to_data, step
+from game.engine.canon import state_text
+from game.engine.frozen import FrozenMap
+from game.model import load_world
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _reverse_index(mapping: dict) -> dict:
+    """Keys by value, in insertion order, computed the plain way."""
+    found: dict = {}
+    for key, value in mapping.items():
+        found.setdefault(value, []).append(key)
+    return {value: tuple(keys) for value, keys in found.items()}
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 12), st.sampled_from("abcde")), max_size=60),
+    st.integers(0, 60),
+)
+def test_frozen_map_reverse_index_follows_every_change(changes, build_at):
+    """keys_with stays right whether the index was built before, during or after the changes."""
+    mapping = FrozenMap({f"k{i}": "abcde"[i % 5] for i in range(8)})
+    for index, (key, value) in enumerate(changes):
+        if index == build_at:
+            mapping.keys_with("a")
+        mapping = mapping.set(f"k{key}", value)
+        expected = _reverse_index(mapping)
+        for value_ in "abcdef":
+            assert mapping.keys_with(value_) == expected.get(value_, ())
+
+
+def test_canonical_state_text_is_the_json_of_the_state_data():
+    """Over every walkthrough (and an UNDO in each), the cached text equals json.dumps."""
+    world = load_world([ROOT / "world"])
+    for path in sorted((ROOT / "tests" / "walkthroughs").glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        commands = [c for c in lines if c.strip() and not c.startswith("#")]
+        state, _ = new_game(world, 3)
+        for command in [*commands[:5], "undo", *commands[5:]]:
+            state = step(world, state, command).state
+            plain = json.dumps(
+                state_to_data(state), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+            )
+            assert state_text(state) == plain, f"{path.name}: {command}"
