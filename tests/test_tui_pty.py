@@ -109,3 +109,29 @@ def test_typing_a_command_in_a_real_terminal_shows_the_answer(tmp_path):
             pass
         os.close(term.fd)
     assert (tmp_path / "autosave.json").is_file()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_bytes_that_are_not_utf8_never_stop_the_terminal_game(tmp_path):
+    """Invalid UTF-8 typed at the full-screen game is read as U+FFFD; typing goes on working."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "HYOSAN"))} | {
+        "TERM": "xterm-256color",
+        "HYOSAN_SAVES": str(tmp_path),
+    }
+    term = Terminal([*command(), "--world", str(WORLD_DIR), "--seed", "7"], env)
+    try:
+        term.wait_for("New game", "Quit")
+        mark = term.type("\r")
+        term.wait_for("East Stairwell", "What do you do?", since=mark)
+        os.write(term.fd, b"\xff\xfe\xc3\r")
+        mark = term.type("west\r")
+        term.wait_for("Classroom 2-3", "Desks are stacked", since=mark)
+        term.type("\x11")  # ctrl+q
+        assert term.finish() == 0
+    finally:
+        try:
+            os.kill(term.pid, 9)
+            os.waitpid(term.pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+        os.close(term.fd)

@@ -11,7 +11,9 @@ from game.tui.config import TuiConfig
 def make_app(config: TuiConfig, world=None):
     """The app, built the same way for the terminal, the browser and tests."""
     from game.tui.app import HyosanApp
+    from game.tui.tolerant import tolerate_bad_input
 
+    tolerate_bad_input()
     return HyosanApp(config, world)
 
 
