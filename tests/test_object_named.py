@@ -38,6 +38,14 @@ items:
     location: hall
     portable: false
     container: {open: true, capacity: 5}
+  altar:
+    name: altar
+    description: An altar.
+    location: hall
+    portable: false
+    supporter: {capacity: 5}
+    on:
+      put: {say: Nothing happens on the altar.}
 """
 
 
@@ -52,6 +60,9 @@ def _item(food: str) -> str:
       - on: friend
         say: Mo takes the {food}.
         do: [{{move: {{item: {food}, to: nowhere}}}}]
+      - on: altar
+        say: The {food} glows on the altar.
+        do: [{{move: {{item: {food}, to: altar}}}}]
 """
 
 
@@ -63,10 +74,12 @@ def world(tmp_path_factory: pytest.TempPathFactory):
     return load_world([folder])
 
 
-@given(named=st.sampled_from(FOODS), verb=st.sampled_from(["give", "show", "put"]))
+@given(named=st.sampled_from(FOODS), verb=st.sampled_from(["give", "show", "put", "altar"]))
 def test_the_verb_acts_on_the_object_named(world, named: str, verb: str) -> None:
     state, _ = new_game(world, seed=1)
-    line = f"put {named} in box" if verb == "put" else f"{verb} {named} to mo"
+    line = {"put": f"put {named} in box", "altar": f"put {named} on altar"}.get(
+        verb, f"{verb} {named} to mo"
+    )
     turn = step(world, state, line)
     text = " ".join(p.text for p in turn.output)
     others = [food for food in FOODS if food != named]
@@ -75,5 +88,40 @@ def test_the_verb_acts_on_the_object_named(world, named: str, verb: str) -> None
         assert turn.state.places.get(food) == "player"
     if verb == "put":
         assert turn.state.places.get(named) == "box"
+    elif verb == "altar":
+        assert f"The {named} glows" in text
+        assert turn.state.places.get(named) == "altar"
     else:
         assert f"the {named}" in text
+
+
+def test_an_item_description_follows_its_state(tmp_path: Path) -> None:
+    (tmp_path / "w.yaml").write_text(
+        """\
+game: {title: T, release: 1, author: A, intro: Hi.}
+player: {start: room}
+endings: {out: {title: Out, text: Bye., kind: victory}}
+rooms:
+  room: {name: Room, description: A room.}
+items:
+  kit:
+    name: kit
+    description: A kit with a shot inside.
+    variants:
+      - when: {not: {item_in: {item: shot, place: kit}}}
+        text: An empty kit.
+    location: room
+    portable: false
+    container: {open: true, capacity: 2}
+  shot:
+    name: shot
+    description: A shot.
+    location: kit
+""",
+        encoding="utf-8",
+    )
+    world = load_world([tmp_path])
+    state, _ = new_game(world, seed=1)
+    assert "with a shot inside" in step(world, state, "x kit").output[0].text
+    state = step(world, state, "take shot").state
+    assert step(world, state, "x kit").output[0].text == "An empty kit."

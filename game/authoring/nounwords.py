@@ -45,6 +45,7 @@ VERBS = frozenset(
     smashes smashed slides slid slips slipped steps stepped rests rested settles settled
     sways swayed blinks blinked stares stared glances glanced follows followed leads led
     meets met lives lived dies died kills killed eats ate eaten drinks drank drunk
+    recognise recognises recognize recognizes pokes poked
     """.split()
 )
 
@@ -68,7 +69,7 @@ NOT_THINGS = frozenset(
     sort sorts stuff kinds spot trouble problem problems job work plan plans story stories
     help news order orders rule rules sign signs mark marks trace traces rest way
     silence quiet hush laugh cry scream screams shout whisper whispers sigh
-    minute attention turn turns move moves game games feel feels forward instant
+    minute attention turn turns move moves game games feel feels forward instant difference
     upright level great greet blaze thins childhood song songs knot field fields
     """.split()
 )
@@ -110,7 +111,7 @@ ADJECTIVES = frozenset(
     open shut closed locked old new dead alive running full empty flat high low long short
     wide narrow deep thin thick heavy light wet dry cold warm hot cool broken burnt burned
     marked whispering quiet loud soft hard small big large huge tiny little last first
-    electric faint whole single double set stand well close far near real same sure ready safe free
+    electric faint lit unlit whole single double set stand well close far near real same sure ready safe free
     """.split()
 )
 

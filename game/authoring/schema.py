@@ -312,6 +312,11 @@ ITEM = obj(
             "description": "a light source",
         },
         "readable": text("what READ shows"),
+        "variants": {
+            "type": "array",
+            "description": "the first whose condition holds replaces the description",
+            "items": obj({"when": conditions(), "text": text("the description")}, ("when", "text")),
+        },
         "wearable": flag("can be worn"),
         "edible": responses("what EAT does"),
         "drinkable": responses("what DRINK does"),

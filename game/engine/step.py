@@ -318,6 +318,8 @@ def perform(d: Draft, cmd: Command) -> None:
         return
     if cmd.action in TAKE_SECOND and cmd.obj2 and not implicit_take(d, cmd.obj2):
         return
+    if _put_as_use(d, cmd):
+        return
     WORLD_ACTIONS[cmd.action](d, cmd)
 
 
@@ -349,10 +351,26 @@ def _instead(d: Draft, cmd: Command, verbs: tuple[str, ...]) -> bool:
     return False
 
 
+AIMED_ACTIONS = frozenset({"give", "show", "put_on", "insert"})
+
+
 def _aimed_at(world: World, cmd: Command) -> bool:
-    """Whether the item named first has use rules aimed at the second thing named."""
+    """Whether GIVE/SHOW/PUT names an item whose use rules aim at the second thing named."""
+    if cmd.action not in AIMED_ACTIONS:
+        return False
     item = world.items.get(cmd.objs[0]) if cmd.objs else None
     return item is not None and any(rule.on == cmd.obj2 for rule in item.use)
+
+
+def _put_as_use(d: Draft, cmd: Command) -> bool:
+    """PUT X ON/IN Y where X has use rules for Y: the author's USE X ON Y answer."""
+    if cmd.action not in ("put_on", "insert") or not _aimed_at(d.world, cmd):
+        return False
+    rules = [r.response for r in d.world.items[cmd.objs[0]].use if r.on == cmd.obj2]
+    if respond(d, rules, "message"):
+        d.actions.append(("use", cmd.objs[0]))
+        return True
+    return False
 
 
 def _goto(d: Draft, cmd: Command) -> bool:

@@ -305,10 +305,11 @@ class Item:
     use: tuple[UseRule, ...] = ()
     on: dict[str, tuple[Response, ...]] = attrs.field(factory=dict, eq=False)
     where: Where | None = attrs.field(default=None, eq=False, repr=False)
+    variants: tuple[Variant, ...] = ()  # the first whose condition holds replaces the description
 
     KEYS = frozenset(
         "name words adjectives description location initial portable fixed plural proper points light "
-        "readable wearable edible drinkable container supporter door use on".split()
+        "readable wearable edible drinkable container supporter door use on variants".split()
     )
 
     @classmethod
@@ -363,6 +364,7 @@ class Item:
             _read_use(ctx, m.get("use")),
             read_verb_responses(ctx, m.get("on"), what),
             ctx.where(node),
+            _read_variants(ctx, m.get("variants")),
         )
 
 

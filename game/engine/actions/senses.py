@@ -32,11 +32,21 @@ def examine(d: Draft, cmd: Command) -> None:
             info.description if info and info.description else character.description, "description"
         )
         return
-    item = world.items[thing]
-    d.say(item.description, "description")
+    d.say(_item_description(d, thing), "description")
     notes = _item_state(d, thing)
     if notes:
         d.say(notes, "description")
+
+
+def _item_description(d: Draft, thing: str) -> str:
+    """An item's description, or its first variant whose condition holds."""
+    from game.engine.conditions import holds
+
+    item = d.world.items[thing]
+    for variant in item.variants:
+        if holds(d, variant.when):
+            return variant.text
+    return item.description
 
 
 def _item_state(d: Draft, thing: str) -> str:
@@ -117,7 +127,7 @@ def _description(d: Draft, thing: str) -> str:
         return (
             info.description if info and info.description else world.characters[thing].description
         )
-    return world.items[thing].description
+    return _item_description(d, thing)
 
 
 def inventory(d: Draft, cmd: Command) -> None:
