@@ -86,7 +86,12 @@ def _read(path: Path, shown: str) -> tuple[yaml.Node | None, list[Problem]]:
                 1,
                 1,
                 f"this is a {err.kind}, not a regular file",
-                "world files must be plain .yaml files: copy the file here instead of linking it",
+                "world files must be plain .yaml files: "
+                + (
+                    "copy the file here instead of linking it"
+                    if err.kind == "symbolic link"
+                    else "rename or remove this one"
+                ),
             )
         ]
     except OSError as err:
