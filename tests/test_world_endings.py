@@ -89,3 +89,15 @@ def test_the_world_has_no_second_sunset() -> None:
         text = path.read_text(encoding="utf-8").lower()
         for phrase in ("sunset", "sun goes down", "sun is going down"):
             assert phrase not in text, (path.name, phrase)
+
+
+def test_go_to_stops_before_a_room_that_would_kill_you() -> None:
+    lines = (ROOT / "tests" / "walkthroughs" / "shot_on_sight.txt").read_text(encoding="utf-8")
+    commands = [c for c in lines.splitlines() if c.strip() and not c.startswith("#")]
+    state, _ = new_game(WORLD, seed=1)
+    for command in commands[:-1]:  # a half-bie, one room from the soldiers' floodlights
+        state = step(WORLD, state, command).state
+    turn = step(WORLD, state, "go to checkpoint yard")
+    assert turn.state.ending is None and turn.state.location == state.location
+    assert "You stop short of Checkpoint Yard" in turn.output[-1].text
+    assert step(WORLD, turn.state, commands[-1]).state.ending == "shot_on_sight"

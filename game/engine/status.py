@@ -32,9 +32,12 @@ class Status:
 
     def line(self) -> str:
         """A one-line status, as plain mode prints it."""
-        left = f" ({self.turns_left} turns)" if self.turns_left is not None else ""
+        left = ""
+        if self.turns_left is not None:
+            left = f" ({self.turns_left} turn{'' if self.turns_left == 1 else 's'})"
+        condition = f"{self.condition_label}{left} | " if self.condition_label else ""
         return (
-            f"[{self.location} · {self.region} | {self.condition_label}{left} | "
+            f"[{self.location} · {self.region} | {condition}"
             f"Turn {self.turn} | Score {self.score}/{self.max_score}]"
         )
 
@@ -45,14 +48,17 @@ def status(world: World, state: GameState) -> Status:
     machine = world.player.condition
     info = machine.states.get(state.condition)
     lit = is_lit(world, state)
+    dead = state.ending is not None and world.endings[state.ending].kind == "death"
     return Status(
         location=room.name if lit else "Darkness",
         region=room.region,
         exits=tuple(visible_exits(world, state)),
         inventory=tuple(world.items[i].name for i in contents(state, "player")),
         condition=state.condition,
-        condition_label=info.label if info else state.condition,
-        turns_left=turns_left(machine, state.condition, state.condition_since, state.turn),
+        condition_label="" if dead else (info.label if info else state.condition),
+        turns_left=None
+        if dead
+        else turns_left(machine, state.condition, state.condition_since, state.turn),
         turn=state.turn,
         score=state.score,
         max_score=world.max_score,

@@ -384,11 +384,19 @@ def _goto(d: Draft, cmd: Command) -> bool:
         d.say("You're already there.")
         d.took_turn = False
         return True
-    for direction in path:
+    for index, direction in enumerate(path):
         d.advanced = False
         previous_room = d.location
         mark = len(d.out)
         ex = d.world.exits[d.location][direction]
+        if _deadly(d, ex.to):
+            d.say(
+                f"You stop short of {d.world.rooms[ex.to].name}: going on, as you are, "
+                "would be the end of you. (Go there yourself if you mean it.)",
+                "warning",
+            )
+            d.took_turn = d.took_turn and index > 0
+            return index > 0
         if not travel(d, ex):
             after_action(d, previous_room)
             return False
@@ -397,6 +405,20 @@ def _goto(d: Draft, cmd: Command) -> bool:
         if d.ended or d.phase != "exploring" or interrupted:
             return False
     return True
+
+
+def _deadly(d: Draft, room: str) -> bool:
+    """Whether entering a room now would fire an event that ends the game in a death."""
+    from game.engine.conditions import holds
+
+    world = d.world
+    for event in world.events.values():
+        if event.trigger.kind != "enter" or event.trigger.a != room or event.id in d.fired:
+            continue
+        deaths = [e for e in event.do if e.op == "end" and world.endings[e.args[0]].kind == "death"]
+        if deaths and holds(d, event.when):
+            return True
+    return False
 
 
 def _meta(d: Draft, cmd: Command) -> bool:
