@@ -108,3 +108,48 @@ def test_state_data_is_a_state_error_or_a_playable_state(snapshot: dict) -> None
     for line in COMMANDS:
         state = step(mini(), state, line).state
     assert state_from_data(mini(), state_to_data(state)) == attrs.evolve(state, history=())
+
+
+@st.composite
+def well_shaped(draw) -> dict:
+    """Snapshots of the right shape whose ids are the world's own, in combinations play never
+    makes: items inside items, talk with anyone, encounters with anyone, questions about anything."""
+    w = mini()
+    rooms, items, chars = sorted(w.rooms), sorted(w.items), sorted(w.characters)
+    things = items + chars + sorted(w.scenery)
+    pick = st.sampled_from
+    snap = dict(base()["snapshot"])
+    snap["places"] = {i: draw(pick(rooms + items + ["player", "nowhere"])) for i in items}
+    snap["char_places"] = {c: draw(pick([*rooms, "nowhere"])) for c in chars}
+    snap["char_states"] = {c: draw(pick(sorted(w.characters[c].machine.states))) for c in chars}
+    snap["location"] = draw(pick(rooms))
+    snap["condition"] = draw(pick(sorted(w.player.condition.states)))
+    snap["phase"] = draw(pick(["exploring", "dialogue", "encounter"]))
+    snap["dialogue"] = draw(
+        st.none() | st.lists(pick([*chars, "start", "x"]), min_size=2, max_size=2)
+    )
+    snap["encounter"] = draw(st.none() | st.tuples(pick(chars), st.integers(-2, 5)).map(list))
+    snap["pending"] = draw(
+        st.none()
+        | st.tuples(pick(["take {}", "put {} in locker", ""]), st.lists(pick(things))).map(list)
+    )
+    snap["pronouns"] = draw(
+        st.dictionaries(pick(["it", "him", "her", "them"]), pick(things) | st.lists(pick(things)))
+    )
+    for name in ("open", "locked", "lit", "worn"):
+        snap[name] = draw(st.lists(pick(items), unique=True))
+    snap["hints"] = draw(st.dictionaries(pick([*sorted(w.hints), "gone"]), st.integers(-3, 9)))
+    snap["last_command"] = draw(pick(["", "look", "#han, follow me", "#nobody, x", "take {}"]))
+    return snap
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(snapshot=well_shaped())
+def test_well_shaped_but_unlikely_states_play_without_an_exception(snapshot: dict) -> None:
+    """State data of the right shape either is refused or plays 20 commands (plus AGAIN/orders)."""
+    try:
+        state = state_from_data(mini(), snapshot)
+    except StateDataError:
+        return
+    for line in (*COMMANDS, "again", "put all in locker", "wear all", "han, follow me", "it"):
+        state = step(mini(), state, line).state
