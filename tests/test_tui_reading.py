@@ -91,3 +91,53 @@ def test_page_down_still_reaches_the_end_after_growing_and_shrinking(world, tmp_
         assert play.story.plain_lines()[-1] == "The end."
 
     drive(make_app(world, tmp_path), script, size=(80, 24))
+
+
+def test_replay_go_to_forward_shows_that_commands_text_and_where(world, tmp_path):
+    """At 80x24, 'Go to 5' puts command 5's own text on top; the header names place and turn."""
+    from game.tui.screens.replay import ReplayScreen
+    from tests.test_tui_app import TO_THE_END, type_line
+
+    async def script(pilot):
+        await new_game(pilot)
+        for line in TO_THE_END:
+            await type_line(pilot, line)
+        await pilot.click("#replay")
+        await pilot.pause()
+        replay = pilot.app.screen
+        assert isinstance(replay, ReplayScreen)
+        await pilot.press("g")
+        await pilot.pause()
+        await pilot.press("5", "enter")
+        await pilot.pause()
+        story = replay.query_one(StoryView)
+        top, height = int(story.scroll_y), story.scrollable_content_region.height
+        assert "> e" in story.plain_lines()[top : top + height]
+        header = str(replay.query_one("#replay-header").visual)
+        assert "East Stairwell" in header and "turn 5" in header
+        keys = " ".join(b.binding.key for b in replay.active_bindings.values() if b.binding.show)
+        assert keys.split()[0] == "escape"
+
+    drive(make_app(world, tmp_path), script, size=(80, 24))
+
+
+def test_escape_leaves_a_replay_opened_from_the_command_line(world, tmp_path):
+    """`hyosan replay NAME`: Esc ends the program instead of showing the title screen."""
+    from tests.test_tui_app import type_line
+
+    async def first(pilot):
+        await new_game(pilot)
+        await type_line(pilot, "w")
+        await type_line(pilot, "save twice")
+
+    drive(make_app(world, tmp_path), first)
+    app = make_app(world, tmp_path, replay="twice")
+
+    async def second(pilot):
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.is_running or app._exit_renderables is not None
+
+    drive(app, second)
+    assert app.return_code == 0

@@ -96,7 +96,7 @@ class HyosanApp(App[int]):
         if self.config.load:
             self.when_world(lambda: self.load_slot(self.config.load))
         elif self.config.replay:
-            self.when_world(lambda: self.open_replay_slot(self.config.replay))
+            self.when_world(lambda: self.open_replay_slot(self.config.replay, leave_app=True))
 
     @work(thread=True, exclusive=True, group="world")
     def _load_world(self) -> None:
@@ -232,20 +232,22 @@ class HyosanApp(App[int]):
             session = screen.session
             self.open_replay(session.world, session.seed, list(session.log))
 
-    def open_replay_slot(self, slot: str) -> None:
+    def open_replay_slot(self, slot: str, leave_app: bool = False) -> None:
         """Replay a saved game."""
         try:
             seed, log = _driver().read_log(self.world, slot, self.config.saves_dir)
         except _driver().SaveProblem as problem:
             self.notify(str(problem), title="Could not replay", severity="error", timeout=8)
             return
-        self.open_replay(self.world, seed, log, slot)
+        self.open_replay(self.world, seed, log, slot, leave_app)
 
-    def open_replay(self, world: Any, seed: int, log: list[str], label: str = "") -> None:
+    def open_replay(
+        self, world: Any, seed: int, log: list[str], label: str = "", leave_app: bool = False
+    ) -> None:
         """The replay viewer over a seed and a command log."""
         from game.tui.screens.replay import ReplayScreen
 
-        self.push_screen(ReplayScreen(world, seed, log, label))
+        self.push_screen(ReplayScreen(world, seed, log, label, leave_app))
 
     def action_quit_game(self) -> None:
         """Write the autosave of the game in progress, then quit."""

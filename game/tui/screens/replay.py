@@ -54,6 +54,7 @@ class ReplayScreen(Screen[None]):
 
     AUTO_FOCUS = None
     BINDINGS: ClassVar = [
+        Binding("escape", "close", "Close"),
         Binding("space", "toggle_play", "Play/Pause"),
         Binding("right", "step(1)", "Step"),
         Binding("left", "step(-1)", "Back"),
@@ -64,11 +65,13 @@ class ReplayScreen(Screen[None]):
         Binding("g", "ask_jump", "Go to"),
         Binding("pageup", "page(-1)", show=False),
         Binding("pagedown", "page(1)", show=False),
-        Binding("escape", "close", "Close"),
     ]
 
-    def __init__(self, world: Any, seed: int, log: list[str], label: str = "") -> None:
+    def __init__(
+        self, world: Any, seed: int, log: list[str], label: str = "", leave_app: bool = False
+    ) -> None:
         super().__init__()
+        self.leave_app = leave_app  # opened by `hyosan replay`: closing it ends the program
         self.frames = ReplayFrames(world, seed, log)
         self.label = label
         self.index = 0
@@ -82,12 +85,14 @@ class ReplayScreen(Screen[None]):
         with Horizontal(id="body"):
             with Vertical(id="main"):
                 yield StoryView(id="story")
+                yield Static("▼ more below · PgDn", id="more")
             yield Sidebar(id="sidebar")
         yield Timeline(id="timeline")
         yield Footer()
 
     def on_mount(self) -> None:
         """Show the opening."""
+        self.query_one("#more").display = False
         self.query_one(Timeline).total = len(self.frames.log)
         self.query_one(StoryView).append(self.frames.paragraphs[: self.frames.counts[0]])
         self._show()
@@ -102,6 +107,7 @@ class ReplayScreen(Screen[None]):
             story.append(
                 self.frames.paragraphs[self.frames.counts[self.index] : self.frames.counts[index]]
             )
+            story.show_paragraph(self.frames.counts[index - 1])  # the last command's own text
         self.index = index
         self._show()
 
@@ -117,12 +123,16 @@ class ReplayScreen(Screen[None]):
         self.query_one(Timeline).position = self.index
         mode = "▶ playing" if self.playing else "‖ paused"
         title = f"Replay {self.label}" if self.label else "Replay"
+        status = engine.status(world, state)
         self.query_one("#replay-header", Static).update(
             Content.assemble(
                 (title, "bold $accent"),
-                f"   command {self.index} of {len(self.frames.log)}   ",
+                f"  {self.index}/{len(self.frames.log)}  ",
                 (mode, "bold"),
-                f"   {SPEEDS[self.speed]:g}s per command",
+                f"  {SPEEDS[self.speed]:g}s  ",
+                (status.location, "$accent"),
+                ("  turn ", "$text-muted"),
+                str(status.turn),
             )
         )
 
@@ -185,6 +195,10 @@ class ReplayScreen(Screen[None]):
         """A click on the timeline."""
         self.show_index(message.index)
 
+    def on_story_view_more_below(self, message: StoryView.MoreBelow) -> None:
+        """Show or hide the 'more below' marker."""
+        self.query_one("#more").display = message.more
+
     def action_page(self, direction: int) -> None:
         """Scroll the replayed story a page."""
         story = self.query_one(StoryView)
@@ -200,4 +214,7 @@ class ReplayScreen(Screen[None]):
             return
         if self._timer is not None:
             self._timer.stop()
-        self.dismiss()
+        if self.leave_app:
+            self.app.exit(0)
+        else:
+            self.dismiss()

@@ -102,6 +102,14 @@ class StoryView(ScrollView, can_focus=False):
             self._follow_from = first_new
             self._follow()
 
+    def show_paragraph(self, index: int) -> None:
+        """Scroll so paragraph `index` starts at the top (or the end shows, when it fits)."""
+        if not 0 <= index < len(self._para_line):
+            return
+        self._turn_para = index
+        self._follow_from = self._para_line[index]
+        self._follow()
+
     @property
     def more_below(self) -> bool:
         """Whether there is story below the last line shown."""
