@@ -101,3 +101,30 @@ def test_go_to_stops_before_a_room_that_would_kill_you() -> None:
     assert turn.state.ending is None and turn.state.location == state.location
     assert "You stop short of Checkpoint Yard" in turn.output[-1].text
     assert step(WORLD, turn.state, commands[-1]).state.ending == "shot_on_sight"
+
+
+def _until_roadblock(name: str):
+    """A walkthrough's state on arrival at the roadblock (its last command not yet typed)."""
+    lines = (ROOT / "tests" / "walkthroughs" / f"{name}.txt").read_text(encoding="utf-8")
+    commands = [c for c in lines.splitlines() if c.strip() and not c.startswith("#")]
+    state, _ = new_game(WORLD, seed=1)
+    for command in commands[:-1]:
+        state = step(WORLD, state, command).state
+    assert state.location == "outer_roadblock" and state.ending is None
+    return state
+
+
+def test_the_roadblock_is_the_players_choice_and_han_acts_on_his_trust() -> None:
+    state = _until_roadblock("the_long_road")
+    assert step(WORLD, state, "give case to baek").state.ending == "behind_the_wall"
+    assert step(WORLD, state, "give case to han").state.ending == "the_long_road"
+    for _ in range(4):
+        state = step(WORLD, state, "wait").state
+    assert state.ending == "the_long_road"  # Han stops waiting for you
+
+
+def test_without_han_baeks_men_take_the_case_if_you_do_not_choose() -> None:
+    state = _until_roadblock("behind_the_wall")
+    for _ in range(4):
+        state = step(WORLD, state, "wait").state
+    assert state.ending == "behind_the_wall"

@@ -46,6 +46,7 @@ VERBS = frozenset(
     sways swayed blinks blinked stares stared glances glanced follows followed leads led
     meets met lives lived dies died kills killed eats ate eaten drinks drank drunk
     recognise recognises recognize recognizes pokes poked
+    take give hold come go walk stand sit lie wait keep bring carry pull push follow
     """.split()
 )
 
@@ -69,7 +70,7 @@ NOT_THINGS = frozenset(
     sort sorts stuff kinds spot trouble problem problems job work plan plans story stories
     help news order orders rule rules sign signs mark marks trace traces rest way
     silence quiet hush laugh cry scream screams shout whisper whispers sigh
-    minute attention turn turns move moves game games feel feels forward instant difference
+    minute attention turn turns move moves game games feel feels forward instant difference third fourth fifth
     upright level great greet blaze thins childhood song songs knot field fields
     """.split()
 )
