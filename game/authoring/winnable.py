@@ -15,6 +15,7 @@ from collections.abc import Callable
 import attrs
 
 from game.authoring.relevance import inert_items
+from game.authoring.rules import world_rules
 from game.authoring.statekey import key_function
 from game.engine import GameState, new_game, step
 from game.engine.frozen import EMPTY
@@ -69,6 +70,7 @@ def winning_endings(world: World) -> frozenset[str]:
     return good or frozenset(world.endings)
 
 
+LOSING = frozenset({"drop", "put", "give", "show", "eat", "drink", "use", "throw", "switch"})
 BARE = {"history": (), "pending": None, "pronouns": EMPTY, "oops": None, "last_command": ""}
 KEPT = tuple(name for name in FIELD_NAMES if name not in BARE)
 
@@ -111,6 +113,13 @@ class Search:
         self.preds: list[list[tuple[int, str]]] = []  # (parent, command) of every edge in
         self.steps = 0
         self.crashes: list[tuple[tuple[str, ...], str]] = []
+        self.hopeless: set[int] = set()  # states the rules prove can never win (not explored)
+        self.rules = list(world_rules(world))
+        self.winning = winning_endings(world)
+        self.one_way = any(e.one_way for r in world.rooms.values() for e in r.exits)
+        self.one_way_words = {
+            e.direction for r in world.rooms.values() for e in r.exits if e.one_way
+        }
 
     def _add(self, state: GameState, parent: int, command: str) -> tuple[int, bool]:
         """The id of a state's key, and whether it is new."""
@@ -170,6 +179,9 @@ class Search:
                     for paragraph in turn.output:
                         self.printed.setdefault(paragraph.text, (node, command))
                 if new and turn.state.ending is None:
+                    if self._lost(command, turn.state):
+                        self.hopeless.add(child)  # proven: nothing below it can win
+                        continue
                     queue.append((child, _bare(turn.state)))
             if len(self.parent) >= max_states and queue:
                 stopped_by = "max-states"
@@ -177,6 +189,18 @@ class Search:
         frontier = [node for node, _ in queue] if stopped_by else []
         self._shortest_tree()
         return self._result(time.monotonic() - started, stopped_by, frontier)
+
+    def _lost(self, command: str, state: GameState) -> bool:
+        """After a command that can lose something for good (giving, using, dropping or eating
+        things, switching a light, a direction some exit takes one way), whether the world's rules prove that no
+        winning ending can be reached any more (`Reach` over-approximates what can happen)."""
+        verb = command.split(" ", 1)[0]
+        if verb not in LOSING and not (self.one_way and command in self.one_way_words):
+            return False
+        from game.authoring.reach import Reach
+
+        facts = Reach(self.world, state, self.rules).facts
+        return not (facts.endings & self.winning)
 
     def _note_reach(self, node: int, state: GameState) -> None:
         """Remember the things in reach (and the lit room) of an explored state."""
