@@ -212,3 +212,17 @@ def test_without_the_plant_there_is_no_softlock(tmp_path):
     text = text.replace("dark: true", "dark: false")
     result = search(_world(tmp_path, text), max_states=20_000, seconds=60)
     assert result.complete and result.winnable and result.softlocks == ()
+
+
+def test_a_lost_key_is_proven_a_softlock_before_the_search_finishes(tmp_path):
+    """Giving the only key away is proven hopeless by the rules at once, so a search cut
+    short long before it has seen everything still reports that softlock."""
+    text, path = npc_takes_key(3)
+    stones = "".join(
+        f"  stone{n}: {{name: stone {n}, description: A stone., location: start}}\n"
+        for n in range(6)  # things to carry about and drop anywhere: the full search is large
+    )
+    world = _world(tmp_path, text.replace("items:\n", "items:\n" + stones, 1))
+    result = search(world, max_states=3_000, seconds=60)
+    assert not result.complete
+    assert path in [lock.path for lock in result.softlocks]
