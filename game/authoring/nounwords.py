@@ -71,6 +71,7 @@ NOT_THINGS = frozenset(
     help news order orders rule rules sign signs mark marks trace traces rest way
     silence quiet hush laugh cry scream screams shout whisper whispers sigh
     minute attention turn turns move moves game games feel feels forward instant difference third fourth fifth
+    sentence sentences wave waves nod nods upside late settle centimetre centimetres allows
     upright level great greet blaze thins childhood song songs knot field fields
     """.split()
 )
