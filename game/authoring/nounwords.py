@@ -46,7 +46,7 @@ VERBS = frozenset(
     sways swayed blinks blinked stares stared glances glanced follows followed leads led
     meets met lives lived dies died kills killed eats ate eaten drinks drank drunk
     recognise recognises recognize recognizes pokes poked
-    take give hold come go walk stand sit lie wait keep bring carry pull push follow
+    take give hold come go walk stand sit lie wait keep bring carry pull push follow draw
     """.split()
 )
 
