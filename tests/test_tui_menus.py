@@ -135,3 +135,25 @@ def test_undo_says_where_you_are(world, tmp_path):
         assert "Classroom 2-3" in tail and "hand radio" in tail
 
     drive(make_app(world, tmp_path), script, size=(80, 24))
+
+
+def test_command_history_comes_back_with_the_game(world, tmp_path):
+    """Quit, then Continue: up-arrow walks the lines typed before quitting."""
+
+    async def first(pilot):
+        await new_game(pilot)
+        await type_line(pilot, "w")
+        await type_line(pilot, "take radio")
+        await type_line(pilot, "save kept")
+
+    drive(make_app(world, tmp_path), first)
+
+    async def second(pilot):
+        await pilot.pause()
+        play = pilot.app.screen
+        await pilot.press("up")
+        assert play.command.value == "save kept"
+        await pilot.press("up")
+        assert play.command.value == "take radio"
+
+    drive(make_app(world, tmp_path, load="kept"), second)

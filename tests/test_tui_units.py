@@ -80,3 +80,22 @@ def test_draw_centres_the_current_room_and_marks_it():
     assert "[@]" in drawing.rows[3]
     assert "│" in drawing.rows[2]
     assert any(tag == "here" and row == 3 for row, _, _, tag in drawing.spans)
+
+
+def test_tab_extends_to_the_longest_shared_prefix():
+    """'sou' with south and southeast extends to 'south', not to a path component."""
+    from game.tui.complete import Words, complete
+
+    words = Words(verbs=("south", "southeast", "southwest"), nouns=())
+    assert complete("go sou", words)[0] == "go south"
+    assert complete("sou", words) == ("south", ["south", "southeast", "southwest"])
+
+
+def test_after_a_verb_nouns_are_offered_first():
+    """'take k' offers the key, not the verbs that start with k; no noun fits -> verbs."""
+    from game.tui.complete import Words, candidates
+
+    words = Words(verbs=("kick", "kiss", "north"), nouns=("key", "knife"))
+    assert candidates("take k", words) == ["key", "knife"]
+    assert candidates("k", words) == ["key", "kick", "kiss", "knife"]
+    assert candidates("go nor", words) == ["north"]

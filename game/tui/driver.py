@@ -12,6 +12,7 @@ from game.saves import session as sessions
 from game.saves.errors import SaveError
 from game.saves.slots import AUTOSAVE, PREVIOUS, list_slots
 from game.saves.store import load
+from game.tui.complete import Words
 from game.tui.screens.dialogs import SaveInfo
 from game.tui.screens.ending import EndingSummary
 
@@ -150,9 +151,15 @@ def undone(before: Any, after: Any) -> bool:
     return len(after.history) < len(before.history)
 
 
-def scope_words(session: Any) -> tuple[str, ...]:
-    """Verbs and nouns in scope, for completion."""
-    return tuple(engine.scope_words(session.world, session.state))
+def scope_words(session: Any) -> Words:
+    """Verbs and nouns in scope, for completion (kept apart: after a verb, a noun belongs)."""
+    from game.engine.grammar import VERB_WORDS
+
+    words = engine.scope_words(session.world, session.state)
+    return Words(
+        verbs=tuple(w for w in words if w in VERB_WORDS),
+        nouns=tuple(w for w in words if w not in VERB_WORDS),
+    )
 
 
 def ending_summary(session: Any) -> EndingSummary:

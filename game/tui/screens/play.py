@@ -49,7 +49,7 @@ class PlayScreen(Screen[None]):
         self.session = session
         self._opening = [(p.kind, p.text) for p in opening]
         self._words_for: Any = None
-        self._words: tuple[str, ...] = ()
+        self._words: Any = ()
 
     def compose(self) -> ComposeResult:
         """Status bar (narrow terminals), story + command line, side panel, footer."""
@@ -69,7 +69,8 @@ class PlayScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Show the opening text and the panels."""
+        """Show the opening text and the panels; the game's own lines are the command history."""
+        self.command.load_history(self.session.log)
         self.query_one(DialogueMenu).display = False
         self.query_one("#more").display = False
         self.story.append(self._opening)
@@ -85,7 +86,7 @@ class PlayScreen(Screen[None]):
         """The command line."""
         return self.query_one("#command", CommandInput)
 
-    def scope_words(self) -> tuple[str, ...]:
+    def scope_words(self) -> Any:
         """Words for completion, computed once per game state."""
         if self._words_for is not self.session.state:
             self._words_for = self.session.state
@@ -289,6 +290,7 @@ class PlayScreen(Screen[None]):
     def restore(self, slot: str) -> None:
         """Load a save into this game; the story goes on below with what it says."""
         self.story.append((p.kind, p.text) for p in driver.restore_into(self.session, slot))
+        self.command.load_history(self.session.log)
         self.refresh_panels()
 
     def action_undo(self) -> None:

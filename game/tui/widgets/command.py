@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from textual.binding import Binding
@@ -65,6 +65,15 @@ class CommandInput(Input):
             **kwargs,
         )
         self.cursor_blink = cursor_blink
+
+    def load_history(self, lines: Iterable[str]) -> None:
+        """Start the history from a restored game's lines (so it survives quitting)."""
+        self.history.clear()
+        for line in lines:
+            if line and (not self.history or self.history[-1] != line):
+                self.history.append(line)
+        del self.history[:-HISTORY_LIMIT]
+        self._cursor = len(self.history)
 
     def remember(self, line: str) -> None:
         """Add a sent line to the history (no immediate repeats)."""
