@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from game.model import DIRECTIONS
+from game.model.messages import DEFAULTS
 from game.model.verbs import ACTIONS
 
 Schema = dict[str, Any]
@@ -104,8 +105,19 @@ def responses(doc: str) -> Schema:
 
 
 def verb_map(doc: str) -> Schema:
-    """`on:` / `orders:` — a verb to responses."""
-    return map_of(responses("what happens"), doc, key=ref("verb"))
+    """`on:` / `orders:` — a verb (or several, `push, pull`) to responses."""
+    several = {"type": "string", "pattern": "^[a-z_]+(\\s*,\\s*[a-z_]+)+$"}
+    return map_of(responses("what happens"), doc, key={"anyOf": [ref("verb"), several]})
+
+
+def messages(doc: str) -> Schema:
+    """`messages:` — library message id to the text said instead."""
+    return {
+        "type": "object",
+        "description": doc + " (message id -> text; the ids are listed in docs/design.md)",
+        "propertyNames": {"enum": sorted(DEFAULTS)},
+        "additionalProperties": {"type": "string"},
+    }
 
 
 CONDITION: dict[str, Schema] = {
@@ -269,6 +281,8 @@ ROOM = obj(
                             "adjectives": one_or_list({"type": "string"}, "adjectives"),
                             "description": text("what EXAMINE shows"),
                             "name": text("how the game names it"),
+                            "on": verb_map("instead-responses: verb -> response(s)"),
+                            "messages": messages("library messages said about it"),
                         }
                     ),
                 ]
@@ -278,6 +292,7 @@ ROOM = obj(
         ),
         "on": verb_map("instead-responses for verbs here"),
         "items": one_or_list(ident("item"), "items that start here"),
+        "messages": messages("library messages said in this room"),
     },
     ("name", "description"),
     "a place the player can stand",
@@ -341,6 +356,7 @@ ITEM = obj(
             "USE X ON Y rules",
         ),
         "on": verb_map("instead-responses: verb -> response(s)"),
+        "messages": messages("library messages said about it"),
     },
     doc="a thing that can be in a room, in a container, or carried",
 )
@@ -406,6 +422,7 @@ CHARACTER = obj(
             doc="used when this character is hostile",
         ),
         "on": verb_map("instead-responses: verb -> response(s)"),
+        "messages": messages("library messages said about it"),
     },
     ("name",),
     "a person (or a horde) with states, talk and movement",
@@ -524,6 +541,8 @@ TOP = obj(
         "endings": map_of(ref("ending"), "ending id -> ending"),
         "hints": map_of(ref("hint"), "hint id -> hint"),
         "tests": map_of(ref("test"), "test id -> scripted test"),
+        "messages": messages("library messages for the whole world"),
+        "on": verb_map("world-wide responses: verb -> response(s), after items' and rooms'"),
     },
     doc="one file of a Hyosan world",
 )

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from game.engine.conditions import holds
 from game.engine.draft import Draft
-from game.engine.names import The, the
+from game.engine.library import message, say
+from game.engine.names import a_name as a_thing
 from game.engine.scope import can_see_inside, characters_here, contents, is_lit, visible_exits
 from game.model import Item
 
-DARK_TEXT = "It is pitch dark here. You can't see a thing, and anything could be close."
+WORD_RE = re.compile(r"[a-z][a-z'\-]*")
 
 
 def room_description(d: Draft, first_visit: bool) -> str:
@@ -28,21 +31,29 @@ def look(d: Draft, full: bool = True) -> None:
     room = world.rooms[d.location]
     first_visit = d.location not in d.visited
     if not is_lit(world, d):
-        d.say("Darkness", "title")
-        d.say(room.dark_description or DARK_TEXT, "description")
+        say(d, "look.dark_title", kind="title")
+        d.say(room.dark_description or message(d, "look.dark"), "description")
         return
     d.say(room.name, "title")
+    text = room_description(d, first_visit)
     if full or first_visit:
-        d.say(room_description(d, first_visit), "description")
-    _list_items(d)
+        d.say(text, "description")
+    mentioned = frozenset(WORD_RE.findall(text.lower()))
+    _list_items(d, mentioned)
+    _list_doors(d, mentioned)
     _list_characters(d)
     exits = visible_exits(world, d)
     if exits:
-        d.say("Exits: " + ", ".join(exits) + ".", "meta")
+        say(d, "look.exits", kind="meta", list=", ".join(exits))
 
 
-def _list_items(d: Draft) -> None:
-    """Room-listing lines for the items lying here."""
+def _mentioned(d: Draft, item_id: str, mentioned: frozenset[str]) -> bool:
+    """Whether the room's text already names the item (by one of its nouns)."""
+    return not d.world.items[item_id].nouns.isdisjoint(mentioned)
+
+
+def _list_items(d: Draft, mentioned: frozenset[str]) -> None:
+    """Room-listing lines: initial texts, then portable things and unmentioned fixed holders."""
     world = d.world
     plain: list[str] = []
     for item_id in contents(d, d.location):
@@ -51,15 +62,36 @@ def _list_items(d: Draft) -> None:
             continue
         if item.initial and item_id not in d.moved:
             d.say(item.initial, "description")
-        elif item.portable:
+        elif item.portable or (
+            item.container is not None and not _mentioned(d, item_id, mentioned)
+        ):
             plain.append(item_id)
+            continue
         if item.container is not None and can_see_inside(world, d, item_id):
             inside = contents(d, item_id)
             if inside:
-                word = "On" if item.container.supporter else "In"
-                d.say(f"{word} {the(d, item_id)} you see {list_names(d, inside)}.", "description")
+                word = "on" if item.container.supporter else "in"
+                say(
+                    d,
+                    "look.in_on",
+                    item_id,
+                    kind="description",
+                    word=word,
+                    list=list_names(d, inside),
+                )
     if plain:
-        d.say(f"You can see {list_names(d, plain)} here.", "description")
+        say(d, "look.you_see", kind="description", list=list_names(d, plain, notes=True))
+
+
+def _list_doors(d: Draft, mentioned: frozenset[str]) -> None:
+    """Doors the room's text doesn't mention, with where they lead and whether they are open."""
+    for ex in d.world.rooms[d.location].exits:
+        if not ex.door or (ex.hidden_until and not d.flags.get(ex.hidden_until)):
+            continue
+        if _mentioned(d, ex.door, mentioned):
+            continue
+        state = message(d, "list.open" if ex.door in d.open else "list.closed", ex.door)
+        say(d, "look.door", ex.door, kind="description", direction=ex.direction, state=state)
 
 
 def _list_characters(d: Draft) -> None:
@@ -67,8 +99,10 @@ def _list_characters(d: Draft) -> None:
     for char_id in characters_here(d.world, d):
         character = d.world.characters[char_id]
         info = character.machine.states.get(d.char_states[char_id])
-        line = info.present if info and info.present else f"{The(d, char_id)} is here."
-        d.say(line, "description")
+        if info and info.present:
+            d.say(info.present, "description")
+        else:
+            say(d, "look.person_here", char_id, kind="description")
 
 
 def a_name(item: Item) -> str:
@@ -81,9 +115,31 @@ def a_name(item: Item) -> str:
     return f"{article} {item.name}"
 
 
-def list_names(d: Draft, item_ids: list[str]) -> str:
-    """`a key, a lamp and some tags`."""
-    names = [a_name(d.world.items[i]) for i in item_ids]
+def item_notes(d: Draft, item_id: str) -> list[str]:
+    """What a listing adds in brackets: closed, empty, providing light, being worn."""
+    item = d.world.items[item_id]
+    notes = []
+    spec = item.container
+    if spec is not None and not spec.supporter:
+        if spec.openable and item_id not in d.open:
+            notes.append(message(d, "list.closed", item_id))
+        elif not contents(d, item_id):
+            key = "list.open_empty" if spec.openable else "list.empty"
+            notes.append(message(d, key, item_id))
+    if item.light and item_id in d.lit:
+        notes.append(message(d, "list.lit", item_id))
+    if item_id in d.worn:
+        notes.append(message(d, "list.worn", item_id))
+    return [n for n in notes if n]
+
+
+def list_names(d: Draft, item_ids: list[str], notes: bool = False) -> str:
+    """`a key, a lamp (providing light) and some tags`."""
+    names = []
+    for item_id in item_ids:
+        text = a_thing(d, item_id)
+        extra = item_notes(d, item_id) if notes else []
+        names.append(text + (f" ({' and '.join(extra)})" if extra else ""))
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]

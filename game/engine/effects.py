@@ -44,15 +44,26 @@ def _end(d: Draft, ending_id: str) -> None:
     d.phase = "ended"
     d.dialogue = None
     d.encounter = None
-    d.say(f"*** {ending.title} ***", "ending")
+    from game.engine.library import say
+
+    say(d, "ending.title", kind="ending", title=ending.title)
     d.say(ending.text, "ending")
     _epilogue(d, ending.epilogue)
     turns = d.clock if d.took_turn else d.turn
-    d.say(
-        f"You scored {d.score} of {d.world.max_score} in {turns} turn{'' if turns == 1 else 's'}.",
-        "meta",
-    )
-    d.say("You can UNDO, RESTART, RESTORE a saved game, or QUIT.", "meta")
+    plural = "" if turns == 1 else "s"
+    if d.world.max_score:
+        say(
+            d,
+            "ending.score",
+            kind="meta",
+            score=d.score,
+            max=d.world.max_score,
+            turns=turns,
+            s=plural,
+        )
+    else:
+        say(d, "ending.turns", kind="meta", turns=turns, s=plural)
+    say(d, "ending.options", kind="meta")
 
 
 def _epilogue(d: Draft, lines) -> None:

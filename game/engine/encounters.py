@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.engine.draft import Draft
 from game.engine.effects import respond
-from game.engine.names import The
+from game.engine.library import message, say
 
 ANSWERS = {"flee": "flee", "go": "flee", "hide": "hide", "fight": "fight", "attack": "fight"}
 
@@ -17,8 +17,8 @@ def start_encounter(d: Draft, char: str) -> None:
     d.phase = "encounter"
     d.dialogue = None
     d.encounter = (char, spec.turns)
-    d.say(spec.text or f"{The(d, char)} is upon you!", "warning")
-    d.say("FLEE, HIDE, or FIGHT?", "warning")
+    d.say(spec.text or message(d, "encounter.start", char), "warning")
+    say(d, "encounter.prompt", char, kind="warning")
 
 
 def answer(d: Draft, action: str) -> bool:
@@ -31,7 +31,7 @@ def answer(d: Draft, action: str) -> bool:
     _finish(d)
     responses = getattr(spec, kind)
     if not respond(d, responses, "warning"):
-        d.say("You hesitate, and the moment passes. Somehow, you are still standing.", "warning")
+        say(d, "encounter.hesitate", char, kind="warning")
     d.actions.append((kind, char))
     return True
 
@@ -44,12 +44,12 @@ def countdown(d: Draft) -> None:
     left -= 1
     if left > 0:
         d.encounter = (char, left)
-        d.say("There's no time for that! FLEE, HIDE, or FIGHT?", "warning")
+        say(d, "encounter.hurry", char, kind="warning")
         return
     spec = d.world.characters[char].encounter
     _finish(d)
     if not respond(d, spec.timeout, "warning"):
-        d.say("They crash past you and are gone, leaving you shaking.", "warning")
+        say(d, "encounter.timeout", char, kind="warning")
 
 
 def _finish(d: Draft) -> None:

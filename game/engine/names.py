@@ -29,3 +29,17 @@ def The(d: Draft, thing: str) -> str:
 def cap(text: str) -> str:
     """Capitalise the first letter."""
     return text[:1].upper() + text[1:]
+
+
+def a_name(d: Draft, thing: str) -> str:
+    """`a rusty key`, `an apple`, `some tags`; proper names as they are."""
+    world = d.world
+    obj = world.items.get(thing) or world.characters.get(thing)
+    if obj is None:
+        return "the " + name(d, thing)
+    if obj.proper:
+        return obj.name
+    if getattr(obj, "plural", False):
+        return "some " + obj.name
+    article = "an" if obj.name[:1].lower() in "aeiou" else "a"
+    return f"{article} {obj.name}"

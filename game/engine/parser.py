@@ -18,7 +18,9 @@ from game.engine.grammar import (
     VERB_WORDS,
     Line,
 )
+from game.engine.library import message
 from game.engine.scope import carried, in_scope, is_lit, room_items
+from game.model.messages import DEFAULTS
 
 ARTICLES = frozenset({"the", "a", "an", "my", "your", "some", "this", "that", "these", "those"})
 PRONOUNS = frozenset({"it", "him", "her", "them"})
@@ -32,11 +34,11 @@ PREFER_HELD = frozenset(
     {"drop", "insert", "put_on", "give", "show", "wear", "eat", "drink", "throw", "use", "pour"}
 )
 NOTHING_FOR_ALL = {
-    "take": "There is nothing here you can take.",
-    "take_from": "There is nothing in it you can take.",
-    "drop": "You aren't carrying anything.",
-    "insert": "You aren't carrying anything.",
-    "put_on": "You aren't carrying anything.",
+    "take": "parser.nothing_to_take",
+    "take_from": "parser.nothing_to_take_from",
+    "drop": "parser.carrying_nothing",
+    "insert": "parser.carrying_nothing",
+    "put_on": "parser.carrying_nothing",
 }
 KEY_ACTIONS = frozenset({"unlock", "lock", "open"})
 PREFER_NOT_HELD = frozenset({"take", "take_from"})
@@ -96,8 +98,9 @@ def known_word(d: Draft, word: str) -> bool:
 def unknown_failure(d: Draft, word: str) -> Failure:
     """`I don't know the word 'xyzzy'.` with the nearest known word."""
     close = nearest_word(word, GRAMMAR_WORDS | d.world.lexicon, d.world.lexicon)
-    hint = f" Did you mean '{close}'?" if close else ""
-    return Failure(f"I don't know the word '{word}'.{hint}", unknown=word)
+    hint = message(d, "parser.did_you_mean", word=close) if close else ""
+    text = message(d, "parser.unknown_word", word=word)
+    return Failure(" ".join(p for p in (text, hint) if p), unknown=word)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -135,7 +138,7 @@ def parse(d: Draft, text: str) -> Command | Failure:
     """Parse one command's text."""
     tokens = tokenize(text)
     if not tokens:
-        return Failure("I beg your pardon?")
+        return Failure(message(d, "parser.pardon"))
     first = tokens[0]
     lines = LINES.get(first, ()) + LINES.get("", ())
     failures: list[Failure] = []
@@ -152,9 +155,9 @@ def parse(d: Draft, text: str) -> Command | Failure:
         return _best(failures)
     if first not in VERB_WORDS:
         if first in d.world.lexicon:
-            return Failure(f"What do you want to do with the {first}?")
-        return Failure("That's not a verb I recognise.")
-    return Failure(f"I only understood you as far as wanting to {first}.")
+            return Failure(message(d, "parser.noun_without_verb", word=first))
+        return Failure(message(d, "parser.not_a_verb"))
+    return Failure(message(d, "parser.understood_as_far_as", verb=first))
 
 
 def _best(failures: list[Failure]) -> Failure:
@@ -232,9 +235,9 @@ def _resolve_room(d: Draft, words: tuple[str, ...]) -> str:
         for word in words:
             if not known_word(d, word):
                 raise _Fail(unknown_failure(d, word))
-        raise _Fail(Failure("You don't know the way to any place by that name."))
+        raise _Fail(Failure(message(d, "parser.no_such_place")))
     names = [d.world.rooms[r].name for r in matches]
-    raise _Fail(Failure("Which place do you mean: " + _or_list(names) + "?"))
+    raise _Fail(Failure(message(d, "parser.which_place", options=_or_list(names))))
 
 
 def words_of(d: Draft, thing: str) -> frozenset[str]:
@@ -265,7 +268,7 @@ def resolve_one(
         thing = words[0][1:]
         if thing in scope_ids(d):
             return thing
-        raise _Fail(Failure("You can't see that any more."))
+        raise _Fail(Failure(message(d, "parser.cant_see_any_more")))
     if len(words) == 1 and words[0] in PRONOUNS:
         return _pronoun(d, words[0])
     for word in words:
@@ -275,8 +278,8 @@ def resolve_one(
     matches = [t for t in scope if all(w in words_of(d, t) for w in words)]
     if not matches:
         if not is_lit(d.world, d):
-            raise _Fail(Failure("It's too dark to see much of anything."))
-        raise _Fail(Failure("You can't see any such thing."))
+            raise _Fail(Failure(message(d, "parser.too_dark")))
+        raise _Fail(Failure(message(d, "parser.cant_see")))
     matches = _prefer(d, matches, words, action, held)
     if len(matches) > 1 and partner and action in KEY_ACTIONS:
         fits = [m for m in matches if m == _key_of(d, partner)]
@@ -284,7 +287,7 @@ def resolve_one(
     if len(matches) > 1:
         template = _template(text, words)
         names = [f"the {name_of(d, t)}" for t in matches]
-        question = "Which do you mean, " + _or_list(names) + "?"
+        question = message(d, "parser.which", options=_or_list(names))
         raise _Fail(Failure(question, pending=(template, tuple(matches))))
     return matches[0]
 
@@ -302,12 +305,12 @@ def _pronoun(d: Draft, word: str) -> str:
     if isinstance(thing, tuple):
         visible = [t for t in thing if t in scope_ids(d)]
         if len(visible) != 1:
-            raise _Fail(Failure(f"'{word}' means several things just now; name the one you mean."))
+            raise _Fail(Failure(message(d, "parser.pronoun_several", word=word)))
         thing = visible[0]
     if not thing:
-        raise _Fail(Failure(f"I'm not sure what '{word}' refers to."))
+        raise _Fail(Failure(message(d, "parser.pronoun_unset", word=word)))
     if thing not in scope_ids(d):
-        raise _Fail(Failure(f"You can't see the {name_of(d, thing)} here."))
+        raise _Fail(Failure(message(d, "parser.pronoun_gone", thing)))
     return thing
 
 
@@ -374,10 +377,11 @@ def resolve_many(
             for phrase in _split_and(rest[1:]):
                 excluded.add(resolve_one(d, phrase, action, text, held))
         elif rest:
-            raise _Fail(Failure("I didn't understand the words after 'all'."))
+            raise _Fail(Failure(message(d, "parser.after_all")))
         chosen = [t for t in _all_candidates(d, action, held, container) if t not in excluded]
         if not chosen:
-            raise _Fail(Failure(NOTHING_FOR_ALL.get(action, "There is nothing suitable for that.")))
+            key = NOTHING_FOR_ALL.get(action, "parser.nothing_suitable")
+            raise _Fail(Failure(message(d, key)))
         return tuple(chosen), True
     if words == ("them",) and isinstance(d.pronouns.get("them"), tuple):
         visible = tuple(t for t in d.pronouns["them"] if t in scope_ids(d))
@@ -402,7 +406,7 @@ def _split_and(words: tuple[str, ...]) -> list[tuple[str, ...]]:
     if current:
         phrases.append(tuple(current))
     if not phrases:
-        raise _Fail(Failure("You need to name something."))
+        raise _Fail(Failure(DEFAULTS["parser.name_something"]))
     return phrases
 
 

@@ -10,8 +10,8 @@ from game.engine.draft import Draft
 from game.engine.effects import run_effects
 from game.engine.encounters import countdown as encounter_countdown
 from game.engine.encounters import start_encounter
+from game.engine.library import say
 from game.engine.machines import take_transition
-from game.engine.names import The
 from game.engine.plan import Auto, TurnPlan, live_autos, live_events, plan_for
 from game.model import Event
 from game.model.entities import Transition
@@ -151,16 +151,15 @@ def _next_room(d: Draft, info, here: str, previous_room: str) -> str:
 
 def _relocate(d: Draft, char_id: str, here: str, target: str, following: bool) -> None:
     """Move a character, telling the player what they see of it."""
-    name = The(d, char_id)
     d.char_places = d.char_places.set(char_id, target)
     if following:
-        d.say(f"{name} follows you.", "message")
+        say(d, "follows", char_id)
     elif target == d.location:
-        d.say(f"{name} arrives.", "message")
+        say(d, "arrives", char_id)
         if d.encounter is None and _hostile(d, char_id):
             start_encounter(d, char_id)
     elif here == d.location:
-        d.say(f"{name} moves off.", "message")
+        say(d, "departs", char_id)
 
 
 def _hostile(d: Draft, char_id: str) -> bool:

@@ -29,17 +29,29 @@ class Status:
     max_score: int
     phase: str
     ending: str | None
+    has_condition: bool = True  # the world gives the player a condition machine
+    has_score: bool = True  # the world has points to score
 
     def line(self) -> str:
-        """A one-line status, as plain mode prints it."""
-        left = ""
-        if self.turns_left is not None:
-            left = f" ({self.turns_left} turn{'' if self.turns_left == 1 else 's'})"
-        condition = f"{self.condition_label}{left} | " if self.condition_label else ""
-        return (
-            f"[{self.location} · {self.region} | {condition}"
-            f"Turn {self.turn} | Score {self.score}/{self.max_score}]"
-        )
+        """A one-line status, as plain mode prints it: only the fields this world has."""
+        place = f"{self.location} · {self.region}" if self.region else self.location
+        parts = [place]
+        if self.has_condition and self.condition_label:
+            left = self.turns_left
+            parts.append(
+                self.condition_label
+                + (f" ({left} turn{'' if left == 1 else 's'})" if left is not None else "")
+            )
+        parts.append(f"Turn {self.turn}")
+        if self.has_score:
+            parts.append(f"Score {self.score}/{self.max_score}")
+        return "[" + " | ".join(parts) + "]"
+
+
+def has_condition(world: World) -> bool:
+    """Whether the world gives the player a condition (more than the one default state)."""
+    machine = world.player.condition
+    return len(machine.states) > 1 or bool(machine.transitions)
 
 
 def status(world: World, state: GameState) -> Status:
@@ -55,7 +67,9 @@ def status(world: World, state: GameState) -> Status:
         exits=tuple(visible_exits(world, state)),
         inventory=tuple(world.items[i].name for i in contents(state, "player")),
         condition=state.condition,
-        condition_label="" if dead else (info.label if info else state.condition),
+        condition_label=""
+        if dead or not has_condition(world)
+        else (info.label if info else state.condition),
         turns_left=None
         if dead
         else turns_left(machine, state.condition, state.condition_since, state.turn),
@@ -64,6 +78,8 @@ def status(world: World, state: GameState) -> Status:
         max_score=world.max_score,
         phase=state.phase,
         ending=state.ending,
+        has_condition=has_condition(world),
+        has_score=world.max_score > 0,
     )
 
 

@@ -13,7 +13,7 @@ from game.engine.draft import Draft
 from game.engine.effects import respond
 from game.engine.encounters import answer
 from game.engine.grammar import AUTHOR_VERB, LINES, META_ACTIONS, SLOTS, VERB_WORDS
-from game.engine.names import The
+from game.engine.library import message, say
 from game.engine.output import Paragraph, Turn
 from game.engine.parser import Command, Failure, _Fail, parse, resolve_one, tokenize
 from game.engine.rules import after_action
@@ -62,7 +62,7 @@ def _opening(d: Draft) -> None:
     d.say(info.title.upper(), "title")
     d.say(info.intro, "description")
     if "HELP" not in info.intro:
-        d.say("Type HELP for how to play.", "meta")
+        say(d, "intro.help", kind="meta")
     from game.engine.describe import arrive
 
     arrive(d, d.world.player.start)
@@ -72,18 +72,18 @@ def _opening(d: Draft) -> None:
 def step(world: World, state: GameState, text: str) -> Turn:
     """Run one line of input against a state."""
     line = clean(text)
+    d = Draft(world, state)
     if line.startswith("*"):
-        return Turn(state, (Paragraph("meta", "(Comment noted.)"),))
+        return Turn(state, (Paragraph("meta", message(d, "parser.comment")),))
     words = tokenize(line)
     if words == ("undo",):
-        return undo(state)
-    d = Draft(world, state)
+        return undo(d, state)
     if state.phase == "ended" and not _allowed_after_end(d, line):
-        d.say("The game has ended. You can UNDO, RESTART, RESTORE a saved game, or QUIT.", "meta")
+        say(d, "parser.game_over", kind="meta")
         return Turn(state, tuple(d.out))
     pieces = split_line(d, line)
     if not pieces:
-        d.say("I beg your pardon?", "error")
+        say(d, "parser.pardon", kind="error")
     for piece in pieces:
         if not run_one(d, piece) or d.ended or _line_over(d):
             break
@@ -111,12 +111,12 @@ def clean(text: str) -> str:
     return CONTROL_RE.sub(" ", text[:MAX_LINE]).replace("#", " ").strip()
 
 
-def undo(state: GameState) -> Turn:
+def undo(d: Draft, state: GameState) -> Turn:
     """Take back the whole last line."""
     if not state.history:
-        return Turn(state, (Paragraph("error", "There is nothing to undo."),))
+        return Turn(state, (Paragraph("error", message(d, "parser.nothing_to_undo")),))
     previous = Draft(None, state.history[0]).freeze(state.history[1:])
-    return Turn(previous, (Paragraph("meta", "[Previous turn undone.]"),))
+    return Turn(previous, (Paragraph("meta", message(d, "parser.undone")),))
 
 
 def _allowed_after_end(d: Draft, line: str) -> bool:
@@ -202,11 +202,11 @@ def run_one(d: Draft, piece: str | tuple[str, str]) -> bool:
         if not _about_the_game(words):  # HINT, HELP, SAVE... keep the conversation open
             end_dialogue(d)
     if not words:
-        d.say("I beg your pardon?", "error")
+        say(d, "parser.pardon", kind="error")
         return False
     if words[0] in ("again", "g") and len(words) == 1:
         if not d.last_command:
-            d.say("You can hardly repeat that.", "error")
+            say(d, "parser.cant_repeat", kind="error")
             return False
         text = d.last_command
         if text.startswith("#") and "," in text:
@@ -243,12 +243,7 @@ def _answer_pending(d: Draft, text: str, words: tuple[str, ...]) -> tuple[str, t
 def _oops(d: Draft, words: tuple[str, ...]) -> str | None:
     """OOPS word: the last failed command with its unknown word replaced."""
     if d.oops is None or len(words) < 2:
-        d.say(
-            "There's nothing to correct."
-            if d.oops is None
-            else "OOPS what? Type OOPS and the right word.",
-            "error",
-        )
+        say(d, "parser.nothing_to_correct" if d.oops is None else "parser.oops_what", kind="error")
         return None
     text, unknown = d.oops
     replacement = " ".join(words[1:])
@@ -258,7 +253,7 @@ def _oops(d: Draft, words: tuple[str, ...]) -> str | None:
 def _order(d: Draft, person: str, text: str) -> bool:
     """`namra, follow me`."""
     if d.char_places.get(person) != d.location:
-        d.say(f"{The(d, person)} isn't here.", "error")
+        say(d, "parser.not_here", person, kind="error")
         return False
     words = tokenize(text)
     action = ""
@@ -301,7 +296,7 @@ def perform(d: Draft, cmd: Command) -> None:
     verbs = author_verbs(cmd)
     info = world.player.condition.states.get(d.condition)
     if info is not None and not info.forbid.isdisjoint(verbs):
-        d.say(info.refuse or "You can't bring yourself to do that.")
+        d.say(info.refuse or message(d, "condition.forbid"))
         return
     if len(cmd.objs) == 1:
         note_pronoun(d, cmd.objs[0])
@@ -312,7 +307,8 @@ def perform(d: Draft, cmd: Command) -> None:
     if len(verbs) > 1:
         d.actions.append((verbs[0], cmd.objs[0] if cmd.objs else ""))
     if cmd.objs and cmd.objs[0] in world.scenery and cmd.action not in SCENERY_OK:
-        d.say("That's not something you need to worry about.")
+        key = "take.scenery" if cmd.action in ("take", "take_from", "remove") else "scenery.refuse"
+        say(d, key, cmd.objs[0])
         return
     if cmd.action in TAKE_FIRST and cmd.objs and not implicit_take(d, cmd.objs[0]):
         return
@@ -336,16 +332,21 @@ def author_verbs(cmd: Command) -> tuple[str, ...]:
 def _instead(d: Draft, cmd: Command, verbs: tuple[str, ...]) -> bool:
     """Instead-responses of the things named, then of the room, for each verb in turn."""
     world = d.world
-    targets = [world.items.get(t) or world.characters.get(t) for t in (*cmd.objs[:1], cmd.obj2)]
+    named = (*cmd.objs[:1], cmd.obj2)
+    targets = [world.items.get(t) or world.characters.get(t) or world.scenery.get(t) for t in named]
     room = world.rooms[d.location]
     for verb in verbs:
-        for thing, target in zip((*cmd.objs[:1], cmd.obj2), targets, strict=True):
+        for thing, target in zip(named, targets, strict=True):
             if thing and thing == cmd.obj2 and _aimed_at(world, cmd):
                 continue  # the item's own rules for this person answer first (in the action)
             if target is not None and respond(d, target.on.get(verb, ()), "message"):
                 d.actions.append((verb, thing))
                 return True
         if respond(d, room.on.get(verb, ()), "message"):
+            d.actions.append((verb, cmd.objs[0] if cmd.objs else ""))
+            return True
+    for verb in verbs:
+        if respond(d, world.on.get(verb, ()), "message"):
             d.actions.append((verb, cmd.objs[0] if cmd.objs else ""))
             return True
     return False
@@ -377,11 +378,11 @@ def _goto(d: Draft, cmd: Command) -> bool:
     """GO TO a visited room, one step per turn, stopping when anything happens on the way."""
     path = route(d, cmd.room)
     if path is None:
-        d.say("You don't know a way there from here.")
+        say(d, "go.no_route")
         d.took_turn = False
         return False
     if not path:
-        d.say("You're already there.")
+        say(d, "go.already_there")
         d.took_turn = False
         return True
     for index, direction in enumerate(path):
@@ -427,7 +428,7 @@ def _meta(d: Draft, cmd: Command) -> bool:
     if action in META_HANDLERS:
         META_HANDLERS[action](d, cmd)
     elif action == "again":
-        d.say("You can hardly repeat that.", "error")
+        say(d, "parser.cant_repeat", kind="error")
     elif action in ("save", "restore"):
         parts = cmd.text.strip().split(None, 1)
         d.request(action, parts[1].strip() if len(parts) > 1 else "")
@@ -438,9 +439,9 @@ def _meta(d: Draft, cmd: Command) -> bool:
     elif action == "restart":
         _restart(d)
     elif action == "oops":
-        d.say("There's nothing to correct.", "error")
+        say(d, "parser.nothing_to_correct", kind="error")
     elif action == "undo":
-        d.say("UNDO takes back a whole line: type it on a line of its own.", "error")
+        say(d, "parser.undo_alone", kind="error")
     return True
 
 

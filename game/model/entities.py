@@ -15,6 +15,7 @@ from game.model.logic import (
     read_response,
     read_responses,
 )
+from game.model.messages import read_messages
 from game.model.reader import (
     Ctx,
     Map,
@@ -123,6 +124,8 @@ class Scenery:
     adjectives: frozenset[str]
     description: str
     name: str
+    on: dict[str, tuple[Response, ...]] = attrs.field(factory=dict, eq=False)
+    messages: dict[str, str] = attrs.field(factory=dict, eq=False)
 
     @classmethod
     def from_yaml(cls, ctx: Ctx, room: str, key: str, node: yaml.Node) -> Scenery:
@@ -138,7 +141,8 @@ class Scenery:
         m = mapping(ctx, node, f"scenery '{key}'")
         if m is None:
             return cls(f"{room}.{key}", frozenset({key}), frozenset(), "", key)
-        check_keys(ctx, m, ("words", "adjectives", "description", "name"), f"scenery '{key}'")
+        what = f"scenery '{key}'"
+        check_keys(ctx, m, ("words", "adjectives", "description", "name", "on", "messages"), what)
         name = text(ctx, m.get("name"), "name", key.replace("_", " "))
         nouns, adjs = _words_from_name(
             name,
@@ -146,7 +150,13 @@ class Scenery:
             word_list(ctx, m.get("adjectives"), "adjectives"),
         )
         return cls(
-            f"{room}.{key}", nouns, adjs, text(ctx, m.get("description"), "description"), name
+            f"{room}.{key}",
+            nouns,
+            adjs,
+            text(ctx, m.get("description"), "description"),
+            name,
+            read_verb_responses(ctx, m.get("on"), what),
+            read_messages(ctx, m.get("messages"), what),
         )
 
 
@@ -168,9 +178,11 @@ class Room:
     on: dict[str, tuple[Response, ...]] = attrs.field(factory=dict, eq=False)
     items: tuple[str, ...] = ()
     where: Where | None = attrs.field(default=None, eq=False, repr=False)
+    messages: dict[str, str] = attrs.field(factory=dict, eq=False)
 
     KEYS = frozenset(
-        "name region description first variants dark dark_description points exits scenery on items".split()
+        "name region description first variants dark dark_description points exits scenery on items "
+        "messages".split()
     )
 
     @classmethod
@@ -187,7 +199,7 @@ class Room:
         return cls(
             room_id,
             text(ctx, require(ctx, m, "name", what), "name"),
-            text(ctx, m.get("region"), "region", "Hyosan"),
+            text(ctx, m.get("region"), "region"),
             text(ctx, require(ctx, m, "description", what), "description"),
             text(ctx, m.get("first"), "first"),
             _read_variants(ctx, m.get("variants")),
@@ -199,6 +211,7 @@ class Room:
             read_verb_responses(ctx, m.get("on"), what),
             items,
             ctx.where(node),
+            read_messages(ctx, m.get("messages"), what),
         )
 
 
@@ -250,11 +263,18 @@ def read_verb_responses(
     m = mapping(ctx, node, f"'on' of {what}")
     if m is None:
         return {}
-    result = {}
-    for verb, value in m.values.items():
-        ctx.ref("verb", verb, m.key_nodes[verb])
-        result[verb] = read_responses(ctx, value, f"'{verb}' response")
+    result: dict[str, tuple[Response, ...]] = {}
+    for key, value in m.values.items():
+        responses = read_responses(ctx, value, f"'{key}' response")
+        for verb in verb_key(key):
+            ctx.ref("verb", verb, m.key_nodes[key])
+            result[verb] = result.get(verb, ()) + responses
     return result
+
+
+def verb_key(key: str) -> list[str]:
+    """The verbs of an `on:` key: one verb, or several separated by commas (`push, pull`)."""
+    return [v.strip() for v in key.split(",") if v.strip()]
 
 
 @attrs.frozen
@@ -306,10 +326,11 @@ class Item:
     on: dict[str, tuple[Response, ...]] = attrs.field(factory=dict, eq=False)
     where: Where | None = attrs.field(default=None, eq=False, repr=False)
     variants: tuple[Variant, ...] = ()  # the first whose condition holds replaces the description
+    messages: dict[str, str] = attrs.field(factory=dict, eq=False)
 
     KEYS = frozenset(
         "name words adjectives description location initial portable fixed plural proper points light "
-        "readable wearable edible drinkable container supporter door use on variants".split()
+        "readable wearable edible drinkable container supporter door use on variants messages".split()
     )
 
     @classmethod
@@ -365,6 +386,7 @@ class Item:
             read_verb_responses(ctx, m.get("on"), what),
             ctx.where(node),
             _read_variants(ctx, m.get("variants")),
+            read_messages(ctx, m.get("messages"), what),
         )
 
 
@@ -651,10 +673,11 @@ class Character:
     encounter: Encounter | None = None
     on: dict[str, tuple[Response, ...]] = attrs.field(factory=dict, eq=False)
     where: Where | None = attrs.field(default=None, eq=False, repr=False)
+    messages: dict[str, str] = attrs.field(factory=dict, eq=False)
 
     KEYS = frozenset(
         "name words adjectives pronoun proper description location initial states transitions topics "
-        "default_reply talk orders default_order encounter on".split()
+        "default_reply talk orders default_order encounter on messages".split()
     )
 
     @classmethod
@@ -695,6 +718,7 @@ class Character:
             _read_encounter(ctx, m.get("encounter")),
             read_verb_responses(ctx, m.get("on"), what),
             ctx.where(node),
+            read_messages(ctx, m.get("messages"), what),
         )
 
 

@@ -22,15 +22,29 @@ from game.model.entities import (
     Player,
     Room,
     read_tests,
+    read_verb_responses,
 )
 from game.model.layers import Layers, add
+from game.model.messages import read_messages
 from game.model.problems import Problem, WorldError, did_you_mean
 from game.model.reader import Ctx, Ref, check_keys, mapping
 from game.model.source import read_yaml
 from game.model.verbs import ACTIONS
 from game.model.world import World, empty_world_parts, index_world
 
-TOP_KEYS = ("game", "player", "rooms", "items", "characters", "events", "endings", "hints", "tests")
+TOP_KEYS = (
+    "game",
+    "player",
+    "rooms",
+    "items",
+    "characters",
+    "events",
+    "endings",
+    "hints",
+    "tests",
+    "messages",
+    "on",
+)
 BUILDERS: dict[str, Callable] = {
     "rooms": Room.from_yaml,
     "items": Item.from_yaml,
@@ -119,6 +133,8 @@ def _build(
     unloaded: dict[str, str] = {}  # id -> file that did not parse but seems to define it
     singles: dict[str, list] = {"game": [], "player": []}
     tests = []
+    messages: dict[str, str] = {}
+    world_on: dict = {}
     refs: list[Ref] = []
     for layer, path in files:
         shown = display_path(path)
@@ -139,6 +155,9 @@ def _build(
                 singles[key].append((ctx.where(top.key_nodes[key]), builder(ctx, node)))
         if top.get("tests") is not None:
             tests.extend(read_tests(ctx, top.get("tests")))
+        messages.update(read_messages(ctx, top.get("messages"), "the world"))
+        for verb, responses in read_verb_responses(ctx, top.get("on"), "the world").items():
+            world_on[verb] = world_on.get(verb, ()) + responses
         for section in BUILDERS:
             node = top.get(section)
             if node is not None:
@@ -178,6 +197,8 @@ def _build(
         tuple(tests),
         tuple(display_path(p) for _, p in files),
         layers.report(),
+        messages,
+        world_on,
     )
     return index_world(world), problems
 

@@ -35,6 +35,8 @@ class World:
     tests: tuple[WorldTest, ...] = ()
     files: tuple[str, ...] = ()
     layers: tuple[LayerReport, ...] = attrs.field(default=(), eq=False, repr=False)
+    messages: dict[str, str] = attrs.field(factory=dict, eq=False)  # library message overrides
+    on: dict = attrs.field(factory=dict, eq=False)  # world-wide responses: verb -> responses
     # indexes, derived from the above by `index_world`
     exits: dict[str, dict[str, Exit]] = attrs.field(factory=dict, eq=False, repr=False)
     door_rooms: dict[str, tuple[str, ...]] = attrs.field(factory=dict, eq=False, repr=False)

@@ -5,24 +5,44 @@ from __future__ import annotations
 from game import __version__
 from game.engine.conditions import holds
 from game.engine.draft import Draft
+from game.engine.library import message, say
 from game.engine.machines import turns_left
-from game.engine.names import name
+from game.engine.names import the
 from game.engine.parser import Command
+from game.engine.status import has_condition
 
-HELP = """You play by typing what you want to do, in plain words.
-  Look around: LOOK (L), EXAMINE thing (X), SEARCH, READ, LISTEN, SMELL
-  Move: NORTH/SOUTH/EAST/WEST (N S E W NE NW SE SW), UP, DOWN (U D), IN, OUT, GO TO a place you've been
-  Things: TAKE, DROP, PUT X IN/ON Y, OPEN, CLOSE, UNLOCK X WITH Y, WEAR, SWITCH ON, EAT, USE X ON Y
-  People: TALK TO someone, ASK someone ABOUT something, TELL, GIVE X TO someone, SHOW; NAMRA, FOLLOW ME
-  Danger: FLEE, HIDE, FIGHT
-  Several at once: TAKE ALL, DROP ALL BUT THE LAMP, N. N. TAKE KEY, OPEN DOOR THEN GO NORTH
-  Shortcuts: IT/HIM/HER/THEM, AGAIN (G), OOPS word, UNDO, INVENTORY (I), WAIT (Z), EXITS, MAP
-  The game: HINT, SCORE, SAVE, RESTORE, RESTART, VERBOSE, BRIEF, TRANSCRIPT, ABOUT, QUIT"""
+HELP_LINES = ("help.intro", "help.look", "help.move", "help.things")
 
 
 def help_(d: Draft, cmd: Command) -> None:
-    """HELP."""
-    d.say(HELP, "meta")
+    """HELP: only what this world has (people, orders, danger, hints, score)."""
+    world = d.world
+    keys = list(HELP_LINES)
+    if world.characters:
+        keys.append("help.people")
+    example = _order_example(d)
+    lines = [message(d, key) for key in keys]
+    if example:
+        lines.append(message(d, "help.orders", example=example))
+    if any(c.encounter is not None for c in world.characters.values()):
+        lines.append(message(d, "help.danger"))
+    lines += [message(d, "help.several"), message(d, "help.shortcuts")]
+    game = ["HINT"] if world.hints else []
+    game += ["SCORE"] if world.max_score else []
+    game += "SAVE RESTORE RESTART VERBOSE BRIEF TRANSCRIPT ABOUT QUIT".split()
+    lines.append(message(d, "help.game", list=", ".join(game)))
+    d.say("\n".join(line for line in lines if line), "meta")
+
+
+def _order_example(d: Draft) -> str:
+    """`NAME, VERB` from the first character (by id) that takes an order, or ''."""
+    for char_id in sorted(d.world.characters):
+        character = d.world.characters[char_id]
+        if character.orders:
+            verb = sorted(character.orders)[0]
+            word = sorted(character.nouns)[0].upper()
+            return f"{word}, {verb.upper().replace('_', ' ')}"
+    return ""
 
 
 def hint(d: Draft, cmd: Command) -> None:
@@ -35,82 +55,83 @@ def hint(d: Draft, cmd: Command) -> None:
         shown = d.hints.get(puzzle.id, 0)
         level = min(shown, len(puzzle.hints) - 1)
         d.hints = d.hints.set(puzzle.id, min(shown + 1, len(puzzle.hints)))
-        tail = "" if level + 1 >= len(puzzle.hints) else " (Type HINT again for more.)"
-        d.say(f"Hint {level + 1} of {len(puzzle.hints)}: {puzzle.hints[level]}{tail}", "hint")
+        tail = "" if level + 1 >= len(puzzle.hints) else message(d, "hint.more")
+        count, text = len(puzzle.hints), puzzle.hints[level]
+        say(d, "hint.line", kind="hint", n=level + 1, count=count, text=text, more=tail)
         return
-    d.say(
-        "You have no puzzle in front of you that a hint would help with. Explore; talk to people.",
-        "hint",
-    )
+    say(d, "hint.none", kind="hint")
 
 
 def about(d: Draft, cmd: Command) -> None:
     """ABOUT."""
     info = d.world.info
     by = f" by {info.author}" if info.author else ""
-    d.say(
-        f"{info.title}, release {info.release}{by}. Engine version {__version__}.\n"
-        "A parser text adventure in the Hyosan Exclusion Zone. Type HELP for how to play.",
-        "meta",
-    )
+    first = message(d, "about", title=info.title, release=info.release, by=by, version=__version__)
+    d.say("\n".join(p for p in (first, message(d, "about.blurb")) if p), "meta")
 
 
 def score(d: Draft, cmd: Command) -> None:
     """SCORE."""
-    d.say(
-        f"You have scored {d.score} out of a possible {d.world.max_score}, in {d.turn} turns.",
-        "meta",
-    )
+    if not d.world.max_score:
+        say(d, "score.none", kind="meta", turns=d.turn)
+        return
+    say(d, "score", kind="meta", score=d.score, max=d.world.max_score, turns=d.turn)
 
 
 def verbose(d: Draft, cmd: Command) -> None:
     """VERBOSE."""
     d.verbose = True
-    d.say("Full room descriptions on every visit.", "meta")
+    say(d, "verbose", kind="meta")
 
 
 def brief(d: Draft, cmd: Command) -> None:
     """BRIEF."""
     d.verbose = False
-    d.say("Room descriptions on first visits only (LOOK shows them again).", "meta")
+    say(d, "brief", kind="meta")
 
 
 def version(d: Draft, cmd: Command) -> None:
     """VERSION."""
     info = d.world.info
-    d.say(f"{info.title} release {info.release} · hyosan engine {__version__}", "meta")
+    say(d, "version", kind="meta", title=info.title, release=info.release, version=__version__)
 
 
 def pronouns(d: Draft, cmd: Command) -> None:
     """PRONOUNS."""
     if not d.pronouns:
-        d.say("No pronouns are set yet.", "meta")
+        say(d, "pronouns.none", kind="meta")
         return
-    lines = [f"'{word}' means {name(d, thing)}" for word, thing in sorted(d.pronouns.items())]
-    d.say("At the moment, " + "; ".join(lines) + ".", "meta")
+    lines = [f"'{word}' means {_names(d, thing)}" for word, thing in sorted(d.pronouns.items())]
+    say(d, "pronouns.list", kind="meta", list="; ".join(lines))
+
+
+def _names(d: Draft, thing: str | tuple[str, ...]) -> str:
+    """One name, or several joined with 'and'."""
+    if isinstance(thing, tuple):
+        return " and ".join(the(d, t) for t in thing)
+    return the(d, thing)
 
 
 def status(d: Draft, cmd: Command) -> None:
-    """STATUS: the player's condition in words."""
-    info = d.world.player.condition.states.get(d.condition)
-    left = turns_left(d.world.player.condition, d.condition, d.condition_since, d.turn)
-    label = info.label if info else d.condition
-    text = f"Condition: {label}."
+    """STATUS: the player's condition in words (where the world gives the player one)."""
+    machine = d.world.player.condition
+    if not has_condition(d.world):
+        say(d, "status.none", kind="meta", place=d.world.rooms[d.location].name, turns=d.turn)
+        return
+    info = machine.states.get(d.condition)
+    left = turns_left(machine, d.condition, d.condition_since, d.turn)
+    parts = [message(d, "status", label=info.label if info else d.condition)]
     if info and info.description:
-        text += " " + info.description
+        parts.append(info.description)
     if left is not None:
-        text += f" ({left} turn{'' if left == 1 else 's'} until it changes.)"
-    d.say(text, "meta")
+        parts.append(message(d, "status.left", left=left, s="" if left == 1 else "s"))
+    d.say(" ".join(p for p in parts if p), "meta")
 
 
 def self_(d: Draft, cmd: Command) -> None:
     """EXAMINE ME: how you are."""
     info = d.world.player.condition.states.get(d.condition)
-    text = (
-        info.description
-        if info and info.description
-        else "You look about as well as anyone in the Zone."
-    )
+    text = info.description if info and info.description else message(d, "examine.self")
     d.say(text, "description")
 
 
@@ -122,7 +143,8 @@ def map_(d: Draft, cmd: Command) -> None:
         regions.setdefault(world.rooms[room_id].region, []).append(room_id)
     lines = []
     for region in sorted(regions):
-        lines.append(region)
+        if region:
+            lines.append(region)
         for room_id in regions[region]:
             room = world.rooms[room_id]
             ways = []
@@ -131,9 +153,9 @@ def map_(d: Draft, cmd: Command) -> None:
                     continue
                 target = world.rooms[ex.to].name if ex.to in d.visited else "?"
                 ways.append(f"{ex.direction} → {target}")
-            here = "  ← you are here" if room_id == d.location else ""
+            here = message(d, "map.here") if room_id == d.location else ""
             lines.append(f"  {room.name}{here}")
             if ways:
                 lines.append("      " + "; ".join(ways))
-    d.say("Map of the places you have been:\n" + "\n".join(lines), "meta")
+    d.say("\n".join([message(d, "map.header"), *lines]), "meta")
     d.request("map")

@@ -7,7 +7,7 @@ from collections import deque
 from game.engine.conditions import holds
 from game.engine.describe import arrive
 from game.engine.draft import Draft
-from game.engine.names import cap, the
+from game.engine.library import message, say
 from game.engine.parser import Command
 from game.engine.scope import visible_exits
 from game.model import Exit
@@ -26,8 +26,8 @@ def go(d: Draft, cmd: Command) -> None:
     ex = find_exit(d, cmd.direction)
     if ex is None:
         exits = visible_exits(d.world, d)
-        where = f" Exits lead {', '.join(exits)}." if exits else ""
-        d.say(f"You can't go that way.{where}")
+        where = message(d, "go.exits_hint", list=", ".join(exits)) if exits else ""
+        d.say(" ".join(p for p in (message(d, "go.cant"), where) if p))
         return
     travel(d, ex)
 
@@ -35,13 +35,13 @@ def go(d: Draft, cmd: Command) -> None:
 def travel(d: Draft, ex: Exit) -> bool:
     """Go through an exit: conditions, doors, then arrival."""
     if ex.when and not holds(d, ex.when):
-        d.say(ex.refuse or "Something stops you going that way.")
+        d.say(ex.refuse or message(d, "go.refused"))
         return False
     if ex.door and ex.door not in d.open:
         if ex.door in d.locked:
-            d.say(f"{cap(the(d, ex.door))} is locked.")
+            say(d, "go.locked", ex.door)
             return False
-        d.say(f"(first opening {the(d, ex.door)})", "echo")
+        say(d, "implicit.open", ex.door, kind="echo")
         d.add_to("open", ex.door)
     d.actions.append(("go", ex.direction))
     arrive(d, ex.to)
@@ -55,7 +55,7 @@ def enter(d: Draft, cmd: Command) -> None:
         if ex.door == thing and find_exit(d, ex.direction) is not None:
             travel(d, ex)
             return
-    d.say("That's not something you can enter.")
+    say(d, "enter.cant", thing)
 
 
 def route(d: Draft, target: str) -> list[str] | None:
@@ -86,7 +86,10 @@ def exits(d: Draft, cmd: Command) -> None:
     lines = []
     for direction in visible_exits(d.world, d):
         ex = d.world.exits[d.location][direction]
-        known = d.world.rooms[ex.to].name if ex.to in d.visited else "unexplored"
-        door = f" (through {the(d, ex.door)})" if ex.door else ""
-        lines.append(f"  {direction}: {known}{door}")
-    d.say("Exits:\n" + "\n".join(lines) if lines else "There's no obvious way out.", "meta")
+        known = d.world.rooms[ex.to].name if ex.to in d.visited else message(d, "exits.unexplored")
+        door = message(d, "exits.through", ex.door) if ex.door else ""
+        lines.append(message(d, "exits.line", direction=direction, place=known) + door)
+    if lines:
+        d.say("\n".join([message(d, "exits.header"), *lines]), "meta")
+    else:
+        say(d, "exits.none", kind="meta")

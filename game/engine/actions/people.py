@@ -6,7 +6,7 @@ from game.engine.conditions import holds
 from game.engine.draft import Draft
 from game.engine.effects import respond, run_effects
 from game.engine.grammar import VERB_WORDS
-from game.engine.names import The, the
+from game.engine.library import message, say
 from game.engine.parser import Command, tokenize
 from game.engine.scope import characters_here
 from game.model import Character
@@ -21,13 +21,13 @@ def _person(d: Draft, cmd: Command) -> Character | None:
     if cmd.objs:
         thing = cmd.objs[0]
         if thing not in d.world.characters:
-            d.say(f"You can't talk to {the(d, thing)}.")
+            say(d, "talk.cant", thing)
             return None
         return d.world.characters[thing]
     here = characters_here(d.world, d)
     if len(here) == 1:
         return d.world.characters[here[0]]
-    d.say("There's nobody here to talk to." if not here else "Who do you mean?")
+    say(d, "talk.nobody" if not here else "talk.who")
     return None
 
 
@@ -43,7 +43,7 @@ def ask(d: Draft, cmd: Command) -> None:
         if matches and respond(d, topic.replies, "dialogue"):
             d.actions.append(("ask", topic.id))
             return
-    d.say(person.default_reply or f"{The(d, person.id)} has nothing to say about that.", "dialogue")
+    d.say(person.default_reply or message(d, "ask.nothing", person.id), "dialogue")
 
 
 def talk(d: Draft, cmd: Command) -> None:
@@ -52,11 +52,7 @@ def talk(d: Draft, cmd: Command) -> None:
     if person is None:
         return
     if "start" not in person.talk:
-        d.say(
-            person.default_reply
-            or f"{The(d, person.id)} doesn't seem to want to talk. Try asking about something.",
-            "dialogue",
-        )
+        d.say(person.default_reply or message(d, "talk.no_menu", person.id), "dialogue")
         return
     d.phase = "dialogue"
     show_node(d, person.id, "start")
@@ -73,7 +69,7 @@ def show_node(d: Draft, char: str, node_id: str) -> None:
         return
     for number, choice in enumerate(choices, 1):
         d.say(f"{number}. {choice.label}", "choice")
-    d.say("(Choose a number, or say BYE.)", "meta")
+    say(d, "talk.choose", char, kind="meta")
 
 
 def open_choices(d: Draft, char: str, node_id: str) -> list:
@@ -96,7 +92,7 @@ def choose(d: Draft, text: str) -> bool:
     if not words:
         return False
     if words[0] in BYE_WORDS:
-        d.say("You end the conversation.", "meta")
+        say(d, "talk.end", char, kind="meta")
         end_dialogue(d)
         return True
     choices = open_choices(d, char, node_id)
@@ -104,7 +100,7 @@ def choose(d: Draft, text: str) -> bool:
     if words[0].isdecimal() or (len(words) == 1 and words[0].isdigit()):
         index = _number(words[0]) - 1
         if not 0 <= index < len(choices):
-            d.say(f"Choose a number from 1 to {len(choices)}, or say BYE.", "error")
+            say(d, "talk.choose_range", char, kind="error", count=len(choices))
             return True
         picked = choices[index]
     elif len(words) > 1 or words[0] not in VERB_WORDS:
@@ -152,15 +148,12 @@ def give(d: Draft, cmd: Command) -> None:
             return
     character = d.world.characters.get(person)
     if character is None:
-        d.say(f"You can't {verb} things to {the(d, person)}.")
+        say(d, f"{verb}.cant", thing, person)
         return
     if respond(d, character.on.get(verb, ()), "dialogue"):
         d.actions.append((verb, thing))
         return
-    if verb == "show":
-        d.say(f"{The(d, person)} glances at {the(d, thing)} without much interest.")
-    else:
-        d.say(f"{The(d, person)} doesn't seem to want {the(d, thing)}.")
+    say(d, f"{verb}.refused", thing, person)
 
 
 def order(d: Draft, char: str, action: str) -> None:
@@ -169,7 +162,7 @@ def order(d: Draft, char: str, action: str) -> None:
     if respond(d, character.orders.get(action, ()), "dialogue"):
         d.actions.append(("order", char))
         return
-    d.say(character.default_order or f"{The(d, char)} doesn't take orders from you.", "dialogue")
+    d.say(character.default_order or message(d, "order.refused", char), "dialogue")
 
 
 def attack(d: Draft, cmd: Command) -> None:
@@ -183,6 +176,6 @@ def attack(d: Draft, cmd: Command) -> None:
 
             start_encounter(d, thing)
             return
-        d.say(f"You square up to {the(d, thing)}, then think better of it. That isn't who you are.")
+        say(d, "attack.person", thing)
         return
-    d.say(f"Hitting {the(d, thing)} won't help.")
+    say(d, "attack.thing", thing)

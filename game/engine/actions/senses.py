@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 
 from game.engine.actions.common import held_contents
-from game.engine.describe import a_name, list_names
+from game.engine.describe import list_names
 from game.engine.describe import look as describe_look
 from game.engine.draft import Draft
-from game.engine.names import cap, name, the
+from game.engine.library import message, say
+from game.engine.names import name
 from game.engine.parser import Command
 from game.engine.scope import can_see_inside, contents
+from game.model.messages import DEFAULTS
 
 
 def look(d: Draft, cmd: Command) -> None:
@@ -23,7 +25,8 @@ def examine(d: Draft, cmd: Command) -> None:
     thing = cmd.objs[0]
     world = d.world
     if thing in world.scenery:
-        d.say(world.scenery[thing].description or "You see nothing special.", "description")
+        text = world.scenery[thing].description
+        d.say(text or message(d, "examine.nothing_special", thing), "description")
         return
     if thing in world.characters:
         character = world.characters[thing]
@@ -55,42 +58,43 @@ def _item_state(d: Draft, thing: str) -> str:
     parts = []
     spec = item.door or item.container
     if spec is not None and spec.openable:
-        parts.append(
-            f"{cap(the(d, thing))} is {'open' if thing in d.open else 'closed'}"
-            + (" and locked." if thing in d.locked else ".")
-        )
+        key = "examine.open" if thing in d.open else "examine.closed"
+        parts.append(message(d, "examine.locked" if thing in d.locked else key, thing))
     if item.light:
-        parts.append(f"It is {'switched on' if thing in d.lit else 'switched off'}.")
+        key = "examine.switched_on" if thing in d.lit else "examine.switched_off"
+        parts.append(message(d, key, thing))
     if thing in d.worn:
-        parts.append("You are wearing it.")
+        parts.append(message(d, "examine.worn", thing))
     if item.container is not None and can_see_inside(d.world, d, thing):
         inside = contents(d, thing)
-        word = "On" if item.container.supporter else "In"
-        parts.append(
-            f"{word} it: {list_names(d, inside)}."
-            if inside
-            else ("There's nothing on it." if item.container.supporter else "It's empty.")
-        )
-    return " ".join(parts)
+        word = "on" if item.container.supporter else "in"
+        if inside:
+            parts.append(
+                message(d, "examine.contents", thing, word=word, list=list_names(d, inside))
+            )
+        else:
+            key = "examine.nothing_on" if item.container.supporter else "examine.empty"
+            parts.append(message(d, key, thing))
+    return " ".join(p for p in parts if p)
 
 
 def search(d: Draft, cmd: Command) -> None:
     """SEARCH X / LOOK IN X / SEARCH."""
     if not cmd.objs:
-        d.say("You search around you, but turn up nothing you haven't already seen.")
+        say(d, "search.nothing")
         return
     thing = cmd.objs[0]
     item = d.world.items.get(thing)
     if item is not None and item.container is not None:
         if not can_see_inside(d.world, d, thing):
-            d.say(f"{cap(the(d, thing))} is closed.")
+            say(d, "search.closed", thing)
             return
         inside = contents(d, thing)
-        d.say(
-            f"{'On' if item.container.supporter else 'In'} {the(d, thing)} you find {list_names(d, inside)}."
-            if inside
-            else f"There's nothing {'on' if item.container.supporter else 'in'} {the(d, thing)}."
-        )
+        word = "on" if item.container.supporter else "in"
+        if inside:
+            say(d, "search.found", thing, word=word, list=list_names(d, inside, notes=True))
+        else:
+            say(d, "search.empty", thing, word=word)
         return
     examine(d, cmd)
 
@@ -106,7 +110,7 @@ def read(d: Draft, cmd: Command) -> None:
     if WRITING.search(text + " " + name(d, thing)):
         d.say(text, "description")
     else:
-        d.say(f"There's nothing written on {the(d, thing)}.")
+        say(d, "read.nothing", thing)
 
 
 WRITING = re.compile(
@@ -134,9 +138,9 @@ def inventory(d: Draft, cmd: Command) -> None:
     """INVENTORY."""
     carried = held_contents(d)
     if not carried:
-        d.say("You are carrying nothing but the clothes you stand in.")
+        say(d, "inventory.empty")
         return
-    lines = ["You are carrying:"]
+    lines = [message(d, "inventory.header")]
     for item_id in carried:
         lines.append("  " + _inventory_line(d, item_id))
     d.say("\n".join(lines))
@@ -145,64 +149,27 @@ def inventory(d: Draft, cmd: Command) -> None:
 def _inventory_line(d: Draft, item_id: str) -> str:
     """`a torch (switched on)` with contents."""
     item = d.world.items[item_id]
-    notes = []
-    if item_id in d.worn:
-        notes.append("being worn")
-    if item.light and item_id in d.lit:
-        notes.append("switched on")
-    text = a_name(item) + (f" ({', '.join(notes)})" if notes else "")
+    text = list_names(d, [item_id], notes=True)
     if item.container is not None and can_see_inside(d.world, d, item_id):
         inside = contents(d, item_id)
         if inside:
-            text += f", holding {list_names(d, inside)}"
+            text += ", " + message(d, "inventory.holding", item_id, list=list_names(d, inside))
     return text
 
 
-FLAVOUR = {
-    "listen": "You hold your breath and listen. Wind in the broken glass, and under it, far off, something that might be footsteps.",
-    "smell": "Ash, rust, and the sweet rot that never quite leaves the Zone.",
-    "touch": "You feel nothing unexpected.",
-    "taste": "You'd rather not. Nothing in the Zone is clean.",
-    "climb": "There's nothing here you can usefully climb.",
-    "jump": "You jump on the spot. It does nothing for your nerves.",
-    "push": "Pushing that achieves nothing.",
-    "pull": "Pulling that achieves nothing.",
-    "turn": "It doesn't turn.",
-    "wait": "Time passes. Somewhere in the ruins, something else waits too.",
-    "sleep": "Not here. Not with the doors the way they are.",
-    "think": "You think of the people you have lost, and of the ones you might still reach.",
-    "pray": "You don't remember the words, so you make some up.",
-    "sing": "You hum a few bars of a song from before. Your voice sounds small.",
-    "wave": "You wave. Nothing waves back.",
-    "dig": "The ground here is concrete and rubble. Digging won't get you anywhere.",
-    "cut": "You have nothing sharp enough, and no good reason.",
-    "knock": "You knock. The sound carries further than you'd like.",
-    "shout": "You shout. The ruins swallow the sound, and for a long moment nothing answers.",
-    "say": "You say it aloud. Nobody answers.",
-    "bye": "You're not talking to anyone.",
-    "pour": "You'd only waste it.",
-    "fill": "You have nothing to fill it with.",
-    "empty": "There's nothing worth emptying out.",
-    "tie": "You can't see what tying it would achieve.",
-    "write": "You have nothing to write with, and nothing to say that would help.",
-    "yes": "That was a rhetorical question.",
-    "no": "That was a rhetorical question.",
-    "kiss": "This isn't the moment.",
-    "wake": "They are as awake as anyone gets in the Zone.",
-    "free": "There's nothing to free.",
-    "cure": "You have no cure to give. Not yet.",
-    "call": "There's no signal. There hasn't been for months.",
-    "hide": "You press yourself into a shadow and wait. Nothing comes. Not yet.",
-    "flee": "There's nothing to flee from. Not right now.",
-    "fight": "There's nothing here to fight.",
-    "follow": "They're right here.",
-    "enter": "That's not something you can enter.",
-    "attack": "Violence won't solve this one.",
-    "give": "They don't seem interested.",
-    "show": "They glance at it without much interest.",
-}
+FLAVOUR = frozenset(
+    """
+    listen smell touch taste climb jump push pull turn wait sleep think pray sing wave dig cut
+    knock shout say bye pour fill empty tie write yes no kiss wake free cure call hide flee fight
+    follow enter attack give show
+    """.split()
+)
 
 
 def flavour(d: Draft, cmd: Command) -> None:
-    """The default answer of a verb with nothing special to do."""
-    d.say(FLAVOUR.get(cmd.action, "Nothing happens."))
+    """The default answer of a verb with nothing special to do: its library message."""
+    key = f"verb.{cmd.action}"
+    obj = cmd.objs[0] if cmd.objs else ""
+    if cmd.action == "bye":
+        key = "bye.alone"
+    say(d, key if key in DEFAULTS else "verb.default", obj, cmd.obj2)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from game.engine.actions.common import implicit_take, take_item
+from game.engine.actions.common import ask_second, implicit_open, implicit_take, take_item
 from game.engine.describe import list_names, look
 from game.engine.draft import Draft
 from game.engine.effects import respond
-from game.engine.names import cap, name, the
+from game.engine.library import say
+from game.engine.names import cap, name
 from game.engine.parser import Command
 from game.engine.scope import carried, contents, is_lit
 from game.model import PLAYER
@@ -27,7 +28,7 @@ def _each(d: Draft, cmd: Command, one) -> None:
 
 def take(d: Draft, cmd: Command) -> None:
     """TAKE one or more things."""
-    _each(d, cmd, lambda d, t, c: take_item(d, t) and d.say("Taken."))
+    _each(d, cmd, lambda d, t, c: take_item(d, t) and say(d, "take.done", t))
 
 
 def take_from(d: Draft, cmd: Command) -> None:
@@ -37,10 +38,10 @@ def take_from(d: Draft, cmd: Command) -> None:
         if d.places.get(thing) != c.obj2:
             spec = d.world.items[c.obj2].container if c.obj2 in d.world.items else None
             word = "on" if spec is not None and spec.supporter else "in"
-            d.say(f"{cap(the(d, thing))} isn't {word} {the(d, c.obj2)}.")
+            say(d, "take_from.not_there", thing, c.obj2, word=word)
             return
         if take_item(d, thing):
-            d.say("Taken.")
+            say(d, "take.done", thing)
 
     _each(d, cmd, one)
 
@@ -50,14 +51,14 @@ def drop(d: Draft, cmd: Command) -> None:
 
     def one(d: Draft, thing: str, c: Command) -> None:
         if thing not in d.world.items or not carried(d.world, d, thing):
-            d.say("You aren't carrying that.")
+            say(d, "drop.not_held", thing)
             return
         if thing in d.worn:
-            d.say(f"(first taking off {the(d, thing)})", "echo")
+            say(d, "implicit.take_off", thing, kind="echo")
             d.discard_from("worn", thing)
         d.move_item(thing, d.location)
         d.actions.append(("drop", thing))
-        d.say("Dropped.")
+        say(d, "drop.done", thing)
 
     _each(d, cmd, one)
 
@@ -67,32 +68,31 @@ def _put(d: Draft, cmd: Command, supporter: bool) -> None:
     target = cmd.obj2
     spec = d.world.items[target].container if target in d.world.items else None
     if spec is None or spec.supporter != supporter:
-        word = "on" if supporter else "in"
-        d.say(f"You can't put things {word} {the(d, target)}.")
+        say(d, "put.cant", target, word="on" if supporter else "in")
         return
-    if not supporter and target not in d.open:
-        d.say(f"{cap(the(d, target))} is closed.")
-        return
+    word = "on" if supporter else "in"
 
     def one(d: Draft, thing: str, c: Command) -> None:
         if thing == target:
-            d.say("You can't put something inside itself.")
+            say(d, "put.itself", thing)
             return
         if thing not in d.world.items or not d.world.items[thing].portable:
-            d.say(f"{cap(the(d, thing))} stays where it is.")
+            say(d, "put.fixed", thing)
             return
         if _holds_inside(d, thing, target):
-            d.say(f"You can't put {the(d, thing)} inside something it holds.")
+            say(d, "put.loop", thing, target)
             return
         if not implicit_take(d, thing):
             return
+        if not supporter and target not in d.open and not _open_first(d, target):
+            return
         if len(contents(d, target)) >= spec.capacity:
-            d.say(f"There's no more room {'on' if supporter else 'in'} {the(d, target)}.")
+            say(d, "put.full", thing, target, word=word)
             return
         d.discard_from("worn", thing)
         d.move_item(thing, target)
         d.actions.append(("put", thing))
-        d.say(f"You put {the(d, thing)} {'on' if supporter else 'in'} {the(d, target)}.")
+        say(d, "put.done", thing, target, word=word)
 
     _each(d, cmd, one)
 
@@ -107,6 +107,14 @@ def _holds_inside(d: Draft, outer: str, target: str) -> bool:
             return False
         place = d.places.get(place, "nowhere")
     return True
+
+
+def _open_first(d: Draft, target: str) -> bool:
+    """Open a closed container before putting something in it, as Inform does."""
+    if _openable(d, target) is None or target in d.locked:
+        say(d, "put.closed", target)
+        return False
+    return implicit_open(d, target)
 
 
 def insert(d: Draft, cmd: Command) -> None:
@@ -125,7 +133,7 @@ def remove(d: Draft, cmd: Command) -> None:
     if thing in d.worn:
         take_off(d, cmd)
     elif take_item(d, thing):
-        d.say("Taken.")
+        say(d, "take.done", thing)
 
 
 def wear(d: Draft, cmd: Command) -> None:
@@ -133,22 +141,22 @@ def wear(d: Draft, cmd: Command) -> None:
     thing = cmd.objs[0]
     item = d.world.items.get(thing)
     if item is None or not item.wearable:
-        d.say("You can't wear that.")
+        say(d, "wear.cant", thing)
     elif thing in d.worn:
-        d.say("You're already wearing it.")
+        say(d, "wear.already", thing)
     elif implicit_take(d, thing):
         d.add_to("worn", thing)
-        d.say(f"You put on {the(d, thing)}.")
+        say(d, "wear.done", thing)
 
 
 def take_off(d: Draft, cmd: Command) -> None:
     """TAKE OFF X."""
     thing = cmd.objs[0]
     if thing not in d.worn:
-        d.say("You aren't wearing that.")
+        say(d, "take_off.not_worn", thing)
         return
     d.discard_from("worn", thing)
-    d.say(f"You take off {the(d, thing)}.")
+    say(d, "take_off.done", thing)
 
 
 def _openable(d: Draft, thing: str):
@@ -162,32 +170,32 @@ def open_(d: Draft, cmd: Command) -> None:
     """OPEN X."""
     thing = cmd.objs[0]
     if _openable(d, thing) is None:
-        d.say("That's not something you can open.")
+        say(d, "open.cant", thing)
     elif thing in d.open:
-        d.say("It's already open.")
+        say(d, "open.already", thing)
     elif thing in d.locked:
-        d.say(f"{cap(the(d, thing))} is locked.")
+        say(d, "open.locked", thing)
     else:
         d.add_to("open", thing)
         d.actions.append(("open", thing))
         inside = contents(d, thing)
         if inside and d.world.items[thing].container is not None:
-            d.say(f"You open {the(d, thing)}, revealing {list_names(d, inside)}.")
+            say(d, "open.revealing", thing, list=list_names(d, inside))
         else:
-            d.say(f"You open {the(d, thing)}.")
+            say(d, "open.done", thing)
 
 
 def close(d: Draft, cmd: Command) -> None:
     """CLOSE X."""
     thing = cmd.objs[0]
     if _openable(d, thing) is None:
-        d.say("That's not something you can close.")
+        say(d, "close.cant", thing)
     elif thing not in d.open:
-        d.say("It's already closed.")
+        say(d, "close.already", thing)
     else:
         d.discard_from("open", thing)
         d.actions.append(("close", thing))
-        d.say(f"You close {the(d, thing)}.")
+        say(d, "close.done", thing)
 
 
 def _key_for(d: Draft, cmd: Command, verb: str) -> str | None:
@@ -195,21 +203,21 @@ def _key_for(d: Draft, cmd: Command, verb: str) -> str | None:
     thing = cmd.objs[0]
     spec = _openable(d, thing)
     if spec is None or not spec.key:
-        d.say(f"{cap(the(d, thing))} has no lock you can work.")
+        say(d, "lock.no_lock", thing)
         return None
     if cmd.obj2:
         if cmd.obj2 != spec.key:
-            d.say(f"{cap(the(d, cmd.obj2))} doesn't fit.")
+            say(d, "lock.wrong_key", thing, cmd.obj2)
             return None
         return spec.key
     if carried(d.world, d, spec.key):
-        d.say(f"(with {the(d, spec.key)})", "echo")
+        say(d, "implicit.with_key", spec.key, kind="echo")
         return spec.key
     from game.engine.scope import in_scope
 
     if spec.key in in_scope(d.world, d) and implicit_take(d, spec.key):
         return spec.key
-    d.say(f"What do you want to {verb} {the(d, thing)} with?")
+    ask_second(d, cmd, verb, "with")
     return None
 
 
@@ -217,27 +225,29 @@ def unlock(d: Draft, cmd: Command) -> None:
     """UNLOCK X [WITH Y]."""
     thing = cmd.objs[0]
     if _openable(d, thing) is not None and thing not in d.locked:
-        d.say("It isn't locked.")
+        say(d, "unlock.not_locked", thing)
         return
     if _key_for(d, cmd, "unlock") is None:
         return
     d.discard_from("locked", thing)
     d.actions.append(("unlock", thing))
-    d.say(f"You unlock {the(d, thing)}.")
+    say(d, "unlock.done", thing)
 
 
 def lock(d: Draft, cmd: Command) -> None:
     """LOCK X [WITH Y]."""
     thing = cmd.objs[0]
     if thing in d.locked:
-        d.say("It's already locked.")
+        say(d, "lock.already", thing)
+        return
+    if _openable(d, thing) is not None and thing in d.open:
+        say(d, "lock.open_first", thing)
         return
     if _key_for(d, cmd, "lock") is None:
         return
-    d.discard_from("open", thing)
     d.add_to("locked", thing)
     d.actions.append(("lock", thing))
-    d.say(f"You lock {the(d, thing)}.")
+    say(d, "lock.done", thing)
 
 
 def switch(d: Draft, cmd: Command, on: bool) -> None:
@@ -245,10 +255,10 @@ def switch(d: Draft, cmd: Command, on: bool) -> None:
     thing = cmd.objs[0]
     item = d.world.items.get(thing)
     if item is None or not item.light:
-        d.say("That's not something you can switch.")
+        say(d, "switch.cant", thing)
         return
     if (thing in d.lit) == on:
-        d.say(f"It's already {'on' if on else 'off'}.")
+        say(d, "switch.already_on" if on else "switch.already_off", thing)
         return
     was_lit = is_lit(d.world, d)
     if on:
@@ -256,11 +266,11 @@ def switch(d: Draft, cmd: Command, on: bool) -> None:
     else:
         d.discard_from("lit", thing)
     d.actions.append(("switch_on" if on else "switch_off", thing))
-    d.say(f"You switch {the(d, thing)} {'on' if on else 'off'}.")
+    say(d, "switch.on" if on else "switch.off", thing)
     if on and not was_lit and is_lit(d.world, d):
         look(d)
     elif not on and was_lit and not is_lit(d.world, d):
-        d.say("Darkness closes in around you.", "warning")
+        say(d, "switch.dark", thing, kind="warning")
 
 
 def switch_on(d: Draft, cmd: Command) -> None:
@@ -279,7 +289,7 @@ def light(d: Draft, cmd: Command) -> None:
     if item is not None and item.light:
         switch(d, cmd, True)
     else:
-        d.say("You have nothing to set it alight with, and it wouldn't help.")
+        say(d, "light.cant", cmd.objs[0])
 
 
 def _consume(d: Draft, cmd: Command, drink: bool) -> None:
@@ -288,7 +298,7 @@ def _consume(d: Draft, cmd: Command, drink: bool) -> None:
     item = d.world.items.get(thing)
     responses = item and (item.drinkable if drink else item.edible)
     if not responses:
-        d.say("You can't drink that." if drink else "That's plainly inedible.")
+        say(d, "drink.cant" if drink else "eat.cant", thing)
         return
     if not implicit_take(d, thing):
         return
@@ -313,7 +323,7 @@ def use(d: Draft, cmd: Command) -> None:
     thing, target = cmd.objs[0], cmd.obj2
     item = d.world.items.get(thing)
     if item is None:
-        d.say("That's not something you can use.")
+        say(d, "use.cant", thing)
         return
     rules = [r.response for r in item.use if r.on == target]
     if rules and respond(d, rules):
@@ -323,23 +333,23 @@ def use(d: Draft, cmd: Command) -> None:
         unlock(d, Command("unlock", (target,), thing))
         return
     if rules:
-        d.say("Not yet. Something isn't right.")
+        say(d, "use.not_yet", thing, target)
     elif target:
-        d.say(f"You can't see how to use {the(d, thing)} on {the(d, target)}.")
+        say(d, "use.on", thing, target)
     else:
-        d.say(f"You'll have to say what to use {the(d, thing)} on.")
+        say(d, "use.what_on", thing)
 
 
 def throw(d: Draft, cmd: Command) -> None:
     """THROW X [AT Y]."""
     thing = cmd.objs[0]
     if thing not in d.world.items or not carried(d.world, d, thing):
-        d.say("You aren't holding that.")
+        say(d, "throw.not_held", thing)
         return
     d.move_item(thing, d.location)
     d.discard_from("worn", thing)
     d.actions.append(("throw", thing))
     if cmd.obj2:
-        d.say(f"{cap(the(d, thing))} bounces off {the(d, cmd.obj2)} and lands at your feet.")
+        say(d, "throw.at", thing, cmd.obj2)
     else:
-        d.say(f"{cap(the(d, thing))} clatters to the ground.")
+        say(d, "throw.done", thing)
