@@ -135,12 +135,14 @@ def test_world_room_and_item_messages_override_in_that_order(tmp_path):
         "  take.done: Got it.\n"
         "rooms:\n"
         "  landing:\n"
+        "    replace: true\n"
         "    name: Landing\n"
         "    description: A narrow landing by a fireplace.\n"
         "    exits: {down: hall}\n"
         "    messages: {verb.wait: The fire settles.}\n"
         "items:\n"
         "  leather_book:\n"
+        "    replace: true\n"
         "    name: leather book\n"
         "    location: study\n"
         "    messages: {take.done: You lift the heavy book.}\n",
@@ -175,6 +177,7 @@ def test_one_response_for_several_verbs(tmp_path):
         tmp_path,
         "items:\n"
         "  crowbar:\n"
+        "    replace: true\n"
         "    name: crowbar\n"
         "    location: study\n"
         "    on:\n"

@@ -125,7 +125,6 @@ DEFAULTS: dict[str, str] = {
     "unlock.not_locked": "It isn't locked.",
     "unlock.done": "You unlock {the}.",
     "lock.already": "It's already locked.",
-    "lock.open_first": "You'll have to close {the} first.",
     "lock.done": "You lock {the}.",
     "switch.cant": "That's not something you can switch.",
     "switch.already_on": "It's already on.",

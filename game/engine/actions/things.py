@@ -240,11 +240,9 @@ def lock(d: Draft, cmd: Command) -> None:
     if thing in d.locked:
         say(d, "lock.already", thing)
         return
-    if _openable(d, thing) is not None and thing in d.open:
-        say(d, "lock.open_first", thing)
-        return
     if _key_for(d, cmd, "lock") is None:
         return
+    d.discard_from("open", thing)
     d.add_to("locked", thing)
     d.actions.append(("lock", thing))
     say(d, "lock.done", thing)
