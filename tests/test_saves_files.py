@@ -205,3 +205,18 @@ def test_bytes_that_are_not_utf8_never_crash_plain_mode(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr.decode()
     assert b"Traceback" not in done.stderr
     assert "\ufffd" in done.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("make", ["file", "loop"])
+def test_a_save_folder_that_is_a_file_or_a_loop_is_named_and_play_goes_on(tmp_path, make) -> None:
+    """--saves pointing at a file or a looping link: SAVE and the autosave say so; play goes on."""
+    saves = tmp_path / "saves"
+    if make == "file":
+        saves.write_text("not a folder\n")
+    else:
+        saves.symlink_to(saves)
+    session = Session.new(mini(), 1, saves)
+    assert "Autosave failed. The save folder" in said(session, "look")
+    assert "is not a folder" in said(session, "save mine")
+    assert "take" in said(session, "take all").lower()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["saves"]

@@ -38,13 +38,12 @@ def kind_of(mode: int) -> str:
 
 
 def lstat_kind(path: Path) -> str:
-    """What is at `path` without following a link: a kind_of() word, or '' when nothing is."""
+    """What is at `path` without following a link: a kind_of() word, or '' when nothing is
+    there or it cannot be looked at (a folder on the way is a loop): opening it will then say."""
     try:
         return kind_of(os.lstat(path).st_mode)
-    except FileNotFoundError:
-        return ""
     except OSError:
-        return "file that cannot be examined"
+        return ""
 
 
 def is_regular(path: Path) -> bool:

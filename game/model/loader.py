@@ -24,11 +24,12 @@ from game.model.entities import (
     read_tests,
     read_verb_responses,
 )
+from game.model.files import read_regular
 from game.model.layers import Layers, add
 from game.model.messages import read_messages
 from game.model.problems import Problem, WorldError, did_you_mean
 from game.model.reader import Ctx, Ref, check_keys, mapping
-from game.model.source import read_yaml
+from game.model.source import MAX_FILE_BYTES, read_yaml
 from game.model.verbs import ACTIONS
 from game.model.world import World, empty_world_parts, index_world
 
@@ -247,8 +248,8 @@ def _place_items(parts: dict, problems: list[Problem]) -> None:
 
 def ids_in_text(path: Path) -> set[str]:
     """The ids a file that did not parse seems to define: its keys one level in."""
-    try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+    try:  # never through a link, never waiting on a pipe (read_yaml already said what it is)
+        text = read_regular(path, MAX_FILE_BYTES + 1).decode("utf-8", errors="replace")
     except OSError:
         return set()
     found = re.findall(r"^( +)([a-z][a-z0-9_]*):", text, re.MULTILINE)

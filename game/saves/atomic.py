@@ -191,6 +191,9 @@ def write_error(exc: OSError, path: Path) -> SaveWriteError:
     elif code == errno.EROFS:
         what = f"The save folder {where} is on a read-only disk."
         fix = "Save into another folder (--saves DIR); your game goes on."
+    elif code in (errno.EEXIST, errno.ENOTDIR, errno.ELOOP):
+        what = f"The save folder {where} is not a folder (a file or a loop of links is there)."
+        fix = "Save into another folder (--saves DIR); your game goes on."
     elif code in (errno.EACCES, errno.EPERM):
         what = f"No permission to write in {where}."
         fix = "Check the folder's permissions or use --saves DIR; your game goes on."
