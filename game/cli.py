@@ -162,12 +162,18 @@ def build_parser() -> argparse.ArgumentParser:
     test.add_argument("-v", "--verbose", action="store_true", help="print each test's transcript")
 
     replay = _sub(sub, "replay", "watch a saved game again")
-    replay.add_argument("save", help="slot name or path")
+    replay.add_argument(
+        "save",
+        nargs="?",
+        default="autosave",
+        help="slot name, game id or path (default: last game)",
+    )
+    replay.add_argument("--list", action="store_true", help="list every game's recording and save")
     replay.add_argument("--verify", action="store_true", help="replay headless and compare")
     replay.add_argument("--plain", action="store_true", help="print the replay as a transcript")
 
     transcript = _sub(sub, "transcript", "write a saved game as a transcript")
-    transcript.add_argument("save", help="slot name or path")
+    transcript.add_argument("save", help="slot name, game id or path")
     transcript.add_argument("-o", "--output", type=Path, help="file to write (default: stdout)")
 
     report = _sub(sub, "report", "bundle the latest save for a bug report")

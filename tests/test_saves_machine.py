@@ -15,10 +15,10 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from game.model import NOWHERE, PLAYER, World, load_world
 from game.saves.format import dump, parse
+from game.saves.reopen import open_recording
 from game.saves.replay import final_state, verify
 from game.saves.session import Session
-from game.saves.slots import AUTOSAVE, slot_path
-from game.saves.store import make_save, read_file, restore
+from game.saves.store import make_save, restore
 
 WORLD_DIR = Path(__file__).parent / "worlds" / "mini"
 
@@ -104,7 +104,7 @@ class SavesMachine(RuleBasedStateMachine):
     @initialize(seed=st.integers(0, 2**63))
     def start(self, seed: int) -> None:
         """A new game with an arbitrary seed."""
-        self.session = Session.new(world(), seed, self.folder)
+        self.session = Session.new(world(), seed, self.folder, checkpoint_every=3)
 
     @rule(text=typed_text)
     def type_anything(self, text: str) -> None:
@@ -135,6 +135,35 @@ class SavesMachine(RuleBasedStateMachine):
         """UNDO."""
         self.session.play("undo")
 
+    @rule(torn=st.sampled_from([b"", b"[", b'[9,"take all","ab', b"\x00\x00\xff"]))
+    def kill_and_resume(self, torn: bytes) -> None:
+        """kill -9 (the process's file is dropped unflushed, maybe mid-record), then Continue."""
+        before = self.session
+        writer = before._writer
+        if writer is not None:
+            os.close(writer._fd)  # no checkpoint, no fsync, the lock let go: as the kernel would
+            writer._fd = None
+            if torn:
+                with open(writer.path, "ab") as handle:
+                    handle.write(torn)
+        if not before.game:
+            return
+        self.session = Session.load(world(), "autosave", self.folder, checkpoint_every=3)
+        assert self.session.game == before.game
+        assert self.session.state == before.state
+        assert self.session.log == before.log
+
+    @rule()
+    def quit_and_continue(self) -> None:
+        """QUIT (the recording is closed), then Continue from the title."""
+        before = self.session
+        before.close()
+        if not before.game:
+            return
+        self.session = Session.load(world(), "autosave", self.folder, checkpoint_every=3)
+        assert self.session.state == before.state
+        assert self.session.log == before.log
+
     @invariant()
     def save_round_trip(self) -> None:
         """load(save(s)) == s, history included, and saving again writes the same bytes."""
@@ -158,12 +187,12 @@ class SavesMachine(RuleBasedStateMachine):
         assert verdict.ok, verdict
 
     @invariant()
-    def autosave_has_everything(self) -> None:
-        """The autosave on disk holds exactly the live game."""
-        if self.session is None or not self.session.entries:
+    def recording_has_everything(self) -> None:
+        """The game's recording on disk holds exactly the live game (checkpoint + journal)."""
+        if self.session is None or not self.session.game:
             return
-        path = slot_path(self.folder, AUTOSAVE)
-        assert restore(world(), read_file(path), path).state == self.session.state
+        opened = open_recording(world(), self.session._journal_path)
+        assert opened.state == self.session.state
 
     @invariant()
     def world_is_whole(self) -> None:

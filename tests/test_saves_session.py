@@ -116,7 +116,7 @@ def test_bad_slot_names_are_refused_in_play(tmp_path: Path, name: str) -> None:
     assert "Not saved" in said
     assert "letters, digits" in said
     assert session.state.location == "hut"
-    assert all(p.parent == tmp_path for p in tmp_path.rglob("*"))
+    assert all(p.parent in (tmp_path, tmp_path / "games") for p in tmp_path.rglob("*"))
 
 
 def test_typed_names_with_spaces_become_dashed_slots(tmp_path: Path) -> None:
@@ -164,14 +164,17 @@ def test_a_full_disk_is_told_once_and_play_goes_on(tmp_path: Path) -> None:
     assert resume(mini(), tmp_path).state == session.state
 
 
-def test_a_new_game_keeps_the_last_games_autosave(tmp_path: Path) -> None:
-    """Starting a new game moves the old autosave to `autosave-previous` instead of losing it."""
+def test_a_new_game_never_touches_the_last_game(tmp_path: Path) -> None:
+    """A new game records into a file of its own; the last game stays whole and loadable."""
     old = Session.new(mini(), 1, tmp_path)
     play(old, "take all", "east")
+    old.close()
     new = Session.new(mini(), 2, tmp_path)
     play(new, "look")
-    previous = Session.load(mini(), "autosave-previous", tmp_path)
-    assert previous.state == old.state
+    assert new.game != old.game
+    again = Session.load(mini(), old.game, tmp_path)
+    assert again.state == old.state
+    assert again.log == ("take all", "east")
 
 
 def test_a_save_of_another_world_is_refused_and_named(tmp_path: Path) -> None:
@@ -213,20 +216,6 @@ def test_a_reworded_world_still_loads_with_a_note(tmp_path: Path) -> None:
     loaded = Session.load(load_world([world_copy]), "old", tmp_path / "saves")
     assert loaded.state == session.state
     assert any("world has changed" in p.text for p in loaded.opening)
-
-
-def test_autosave_spaces_out_only_in_very_long_games(tmp_path: Path) -> None:
-    """Every line is autosaved for the first thousand lines; a 2,500-line game every third line."""
-    session = Session.new(mini(), 3, tmp_path)
-    play(session, "look")
-    assert session.autosave_cadence() == 1
-    session.entries = session.entries * 2500
-    assert session.autosave_cadence() == 3
-    before = slot_path(tmp_path, "autosave").stat().st_mtime_ns
-    play(session, "z")
-    assert slot_path(tmp_path, "autosave").stat().st_mtime_ns == before
-    play(session, "z", "z")
-    assert slot_path(tmp_path, "autosave").stat().st_mtime_ns != before
 
 
 def test_world_identity_does_not_change_with_play() -> None:

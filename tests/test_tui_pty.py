@@ -108,7 +108,7 @@ def test_typing_a_command_in_a_real_terminal_shows_the_answer(tmp_path):
         except (ProcessLookupError, ChildProcessError):
             pass
         os.close(term.fd)
-    assert (tmp_path / "autosave.json").is_file()
+    assert len(list((tmp_path / "games").glob("*.journal"))) == 1
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")

@@ -10,18 +10,22 @@ from pathlib import Path
 from game.launch import world_paths
 from game.model import World, WorldError, load_world
 from game.paths import default_saves_dir
+from game.saves import recordings
 from game.saves.atomic import write_atomic
 from game.saves.errors import SaveError
 from game.saves.format import SaveFile
 from game.saves.identity import world_id
+from game.saves.listing import list_saves
+from game.saves.reopen import open_any
 from game.saves.replay import describe, verify
 from game.saves.report import build_report
-from game.saves.store import open_save
 from game.saves.transcript import transcript_lines
 
 
 def run_replay(args: argparse.Namespace) -> int:
     """Replay a save: --verify checks it headless, --plain prints it, else the TUI viewer."""
+    if getattr(args, "list", False):
+        return run_list(args)
     loaded = _world_and_save(args)
     if loaded is None:
         return 2
@@ -41,6 +45,30 @@ def run_replay(args: argparse.Namespace) -> int:
             "(Not a terminal: printing the replay instead of opening the viewer.)", file=sys.stderr
         )
     return _print_lines(world, save, sys.stdout)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """`hyosan replay --list`: every game's recording and every named save, with the policy."""
+    world = _load_world(args)
+    rooms = world.rooms if world is not None else {}
+    saves_dir = args.saves or default_saves_dir()
+    games = recordings.listing(saves_dir)
+    print(f"Games (each game is recorded in {recordings.games_dir(saves_dir)}):")
+    for game in games:
+        room = rooms.get(game.location)
+        print("  " + recordings.describe(game, room.name if room is not None else game.location))
+    if not games:
+        print("  none yet")
+    print(recordings.policy_note(saves_dir))
+    named = list_saves(saves_dir)
+    print("Saves:" if named else "Saves: none yet (type SAVE NAME in a game)")
+    for save in named:
+        room = rooms.get(save.location)
+        where = room.name if room is not None else save.location
+        what = f"(cannot be read: {save.problem})" if save.problem else f"{where}  turn {save.turn}"
+        print(f"  {save.slot:<20}  {recordings.local_time(save.created)}  {what}")
+    print("Replay one with: hyosan replay ID-OR-NAME (add --plain to print it).")
+    return 0
 
 
 def run_transcript(args: argparse.Namespace) -> int:
@@ -82,7 +110,7 @@ def _world_and_save(args: argparse.Namespace) -> tuple[World, SaveFile] | None:
     if world is None:
         return None
     try:
-        save = open_save(world, args.save, args.saves or default_saves_dir())
+        save = open_any(world, args.save, args.saves or default_saves_dir())
     except SaveError as exc:
         _fail(str(exc))
         return None

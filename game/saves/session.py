@@ -1,101 +1,148 @@
-"""The Session: one game in play, its command log, autosave, and SAVE/RESTORE carried out."""
+"""The Session: one game in play, recorded line by line in its own journal, SAVE/RESTORE carried out.
+
+Each game is its own recording in `saves/games/` (see recordings.py): a journal that gets one
+record per line (flushed at once, fsynced at most every second and on save, quit and ending)
+and a checkpoint every CHECKPOINT_EVERY lines. A new game's recording begins with its first
+line; a loaded or restored save begins a new recording holding that save's log. Continue
+(`resume`, `--load autosave`) reopens the most recently played recording.
+"""
 
 from __future__ import annotations
 
-import os
-import time
+import datetime
 from pathlib import Path
 
+from game import __version__
 from game.engine import GameState, Paragraph, Request, Turn, new_game, step
 from game.model import World
-from game.model.files import lstat_kind
+from game.saves import checkpoint, journal, recordings
 from game.saves.atomic import REAL, FileOps
-from game.saves.errors import DamagedSave, SaveError
+from game.saves.errors import DamagedSave, SaveError, SaveNotFound
 from game.saves.format import LogEntry, SaveFile
 from game.saves.history import DataCache
-from game.saves.record import cut_note, entry, safe_text
-from game.saves.slots import AUTOSAVE, DEFAULT_SLOT, PREVIOUS, list_slots, locate, slot_path
+from game.saves.identity import world_id
+from game.saves.journal import Header, Record
+from game.saves.record import cut_note, data_digest, excerpt, output_digest, safe_text
+from game.saves.recordings import header_of as opened_header
+from game.saves.reopen import Opened, open_recording
+from game.saves.slots import AUTOSAVE, DEFAULT_SLOT, PREVIOUS, list_slots, slot_path
 from game.saves.store import Loaded, load, load_slot, make_save, write_save
 
-# Autosaves are atomic every line; they are also flushed to the disk (fsync) when this many
-# seconds have passed since the last flush: every line for a person, not for a piped script.
-DURABLE_EVERY = 5.0
-# A whole save is rewritten each autosave, so its cost grows with the log; past this many
-# lines the autosave spaces out (every 2 lines up to twice this, and so on).
-LINES_PER_STRETCH = 1000
+CHECKPOINT_EVERY = 100  # lines between full snapshots; loading replays at most this many
 
 
 class Session:
-    """A game being played: state, seed and log, autosaved as it goes. No parser, no screen."""
+    """A game being played: state and seed, recorded as it goes. No parser, no screen."""
 
     def __init__(
         self,
         world: World,
         seed: int,
         state: GameState,
-        log: list[LogEntry],
         saves_dir: Path,
         *,
-        autosave_every: int = 1,
-        owns_autosave: bool = False,
+        checkpoint_every: int = CHECKPOINT_EVERY,
+        autosave_every: int | None = None,  # the old name of checkpoint_every
         ops: FileOps = REAL,
     ) -> None:
         self.world = world
         self.seed = seed
         self.state = state
-        self.entries = log
         self.saves_dir = Path(saves_dir)
-        self.autosave_every = autosave_every
+        self.checkpoint_every = max(1, autosave_every or checkpoint_every)
         self.opening: tuple[Paragraph, ...] = ()
         self.notes: tuple[str, ...] = ()
         self.slot = ""  # the slot last saved or restored, the default for the next SAVE
+        self.origin = ""  # the save or recording this game continues ("" for a new game)
         self._ops = ops
-        self._owns_autosave = owns_autosave
-        self._unsaved = 0
-        self._autosave_failing = False
+        self._writer: journal.Writer | None = None
+        self._journal_path: Path | None = None
+        self._pending: list[Record] = []  # lines not yet in the journal (copied in, or unwritten)
+        self._last_digest = ""
+        self._since_checkpoint = 0
+        self._failing = False
         self._data = DataCache()
         self._offered: Path | None = None  # an intact backup offered after a damaged restore
-        self._synced = -DURABLE_EVERY  # when the autosave was last flushed to the disk
 
     @classmethod
     def new(cls, world: World, seed: int, saves_dir: Path, **options) -> Session:
-        """A fresh game; its opening text is in `session.opening`."""
+        """A fresh game; its opening text is in `session.opening`. Its recording starts with
+        its first line, in a file of its own."""
         state, opening = new_game(world, seed)
-        session = cls(world, seed, state, [], saves_dir, **options)
+        session = cls(world, seed, state, saves_dir, **options)
         session.opening = opening
         return session
 
     @classmethod
     def load(cls, world: World, slot_or_path: str, saves_dir: Path, **options) -> Session:
-        """A game restored from a save; raises a SaveError saying what is wrong."""
-        loaded = load(world, Path(saves_dir), slot_or_path)
-        owns = loaded.path == _autosave_path(Path(saves_dir))
-        session = cls(
-            world, loaded.save.seed, loaded.state, [], saves_dir, owns_autosave=owns, **options
-        )
-        session._adopt(loaded)
-        session.slot = "" if owns else loaded.path.stem
-        session.opening = tuple(session._arrival(slot_or_path))
+        """A game from a save, a recording id, or `autosave` (the latest recording)."""
+        saves_dir = Path(saves_dir)
+        session = cls(world, 0, new_game(world, 0)[0], saves_dir, **options)
+        journal_path = recordings.find(saves_dir, slot_or_path)
+        if journal_path is not None:
+            session._continue(open_recording(world, journal_path), journal_path)
+            when = recordings.local_time(opened_header(journal_path).created)
+            shown = f"Continuing the game begun {when}"
+        else:
+            name = PREVIOUS if slot_or_path == PREVIOUS else slot_or_path
+            loaded = load(world, saves_dir, name)
+            session._adopt(loaded)
+            is_auto = loaded.path.stem in (AUTOSAVE, PREVIOUS)
+            session.slot = "" if is_auto else loaded.path.stem
+            shown = f"Restored '{slot_or_path}'"
+        session.opening = tuple(session._arrival(shown))
         return session
+
+    # -- the log ------------------------------------------------------------------------
+
+    @property
+    def entries(self) -> list[LogEntry]:
+        """Every line played so far as log entries (read from the journal: O(lines))."""
+        return [r.entry() for r in self._records()]
 
     @property
     def log(self) -> tuple[str, ...]:
-        """Every line played so far, in order."""
-        return tuple(e.command for e in self.entries)
+        """Every line played so far, in order (read from the journal: O(lines))."""
+        return tuple(r.command for r in self._records())
+
+    @property
+    def game(self) -> str:
+        """This game's recording id ('' until its recording is made)."""
+        return self._journal_path.stem if self._journal_path else ""
+
+    def _records(self) -> list[Record]:
+        """The journal's records, then any not yet written."""
+        written: list[Record] = []
+        if self._journal_path is not None:
+            written = list(journal.read(self._journal_path).records)
+        return written + self._pending
+
+    # -- playing ------------------------------------------------------------------------
 
     def play(self, text: str) -> Turn:
-        """Play one line: step, record, autosave, carry out SAVE and RESTORE."""
+        """Play one line: step, record it in the journal, carry out SAVE and RESTORE."""
         line = safe_text(text)
+        was_over = self.state.ending is not None
         turn = step(self.world, self.state, line)
-        self.entries.append(entry(line, turn, self._data(turn.state)))
+        digest = data_digest(self._data(turn.state))
+        record = Record(
+            line,
+            output_digest(turn.output),
+            digest,
+            excerpt(turn.output),
+            turn.state.turn,
+            turn.state.location,
+        )
         self.state = turn.state
-        self._unsaved += 1
-        extra: list[Paragraph] = []
-        left: list[Request] = []
+        self._pending.append(record)
+        self._last_digest = digest
+        self._since_checkpoint += 1
+        extra = self._record()
         if len(line) < len(text):
             turn = Turn(
                 turn.state, (Paragraph("warning", cut_note(text)), *turn.output), turn.requests
             )
+        left: list[Request] = []
         for request in turn.requests:
             if request.kind == "save":
                 extra += self.save(request.arg)
@@ -103,25 +150,93 @@ class Session:
                 extra += self.restore(request.arg)
             else:
                 left.append(request)
-        if self._unsaved >= self.autosave_cadence():
-            extra += self.autosave()
+        ended = self.state.ending is not None and not was_over
+        if ended or self._since_checkpoint >= self.checkpoint_every:
+            extra += self._checkpoint(durable=ended)
         return Turn(self.state, turn.output + tuple(extra), tuple(left))
 
-    def autosave_cadence(self) -> int:
-        """Lines between autosaves: every line for the first LINES_PER_STRETCH lines, then one
-        more line per stretch, so a 10,000-line game still autosaves in constant time per line."""
-        return max(self.autosave_every, 1 + len(self.entries) // LINES_PER_STRETCH)
+    def _record(self) -> list[Paragraph]:
+        """Write the lines not yet in the journal; tell the player only when that starts failing."""
+        try:
+            if self._writer is None and self._journal_path is not None:
+                self._writer = journal.Writer.reopen(
+                    self._journal_path, journal.read(self._journal_path), self._ops
+                )
+            elif self._writer is None:
+                self._start_recording()
+            if self._pending:
+                self._writer.append(self._pending)
+                self._pending = []
+        except (SaveError, OSError) as exc:
+            first = not self._failing
+            self._failing = True
+            return [Paragraph("warning", f"Autosave failed. {exc}")] if first else []
+        was_failing, self._failing = self._failing, False
+        return [Paragraph("meta", "Autosave works again.")] if was_failing else []
+
+    def _start_recording(self) -> None:
+        """Make this game's journal (a new file of its own), pruning the oldest recordings."""
+        game = recordings.new_id()
+        path = recordings.journal_path(self.saves_dir, game)
+        header = Header(game, world_id(self.world), self.seed, _now(), __version__, self.origin)
+        self._writer = journal.Writer.create(path, header, self._ops)
+        self._journal_path = path
+        recordings.prune(self.saves_dir, keep=path)
+
+    def _checkpoint(self, durable: bool = False) -> list[Paragraph]:
+        """Write a full snapshot beside the journal (and flush both to the disk when `durable`)."""
+        said = self._record()
+        writer = self._writer
+        if writer is None or self._pending:
+            return said
+        self._data.keep_only(self.state)
+        try:
+            if durable:
+                writer.sync()
+            point = checkpoint.make(
+                writer.header.game,
+                writer.lines,
+                writer.offset,
+                self._last_digest,
+                self.state,
+                self._data,
+            )
+            checkpoint.write(recordings.checkpoint_path(writer.path), point, durable, self._ops)
+        except (SaveError, OSError) as exc:
+            return [*said, Paragraph("warning", f"Autosave failed. {exc}")]
+        self._since_checkpoint = 0
+        return said
+
+    def autosave(self) -> list[Paragraph]:
+        """Bring the recording fully up to date on the disk (journal, checkpoint, fsync)."""
+        return self._checkpoint(durable=True)
+
+    def close(self) -> list[Paragraph]:
+        """Flush the recording and let go of it (call on quit)."""
+        said: list[Paragraph] = []
+        if self._writer is not None or self._pending:
+            said = self._checkpoint(durable=True) if self._since_checkpoint or self._pending else []
+        if self._writer is not None:
+            try:
+                self._writer.close()
+            except OSError as exc:
+                said.append(Paragraph("warning", f"Autosave failed. {exc}"))
+            self._writer = None
+        return said
+
+    # -- SAVE and RESTORE ---------------------------------------------------------------
 
     def save(self, slot: str = "") -> list[Paragraph]:
         """Save to a slot (the last one used, or `quicksave`); say how it went."""
         name = _slot_name(slot) or self.slot or DEFAULT_SLOT
+        said = self.autosave()
         try:
             path = slot_path(self.saves_dir, name)
             write_save(path, self.snapshot(name), self._ops)
         except SaveError as exc:
-            return [Paragraph("error", f"Not saved. {exc}")]
+            return [*said, Paragraph("error", f"Not saved. {exc}")]
         self.slot = name
-        return [Paragraph("meta", f"Saved as '{name}' (turn {self.state.turn}).")]
+        return [*said, Paragraph("meta", f"Saved as '{name}' (turn {self.state.turn}).")]
 
     def restore(self, slot: str = "") -> list[Paragraph]:
         """Load a slot into this session; on any problem the game goes on untouched."""
@@ -144,51 +259,75 @@ class Session:
         except SaveError as exc:
             return [Paragraph("error", f"Not restored. {exc}")]
         self._offered = None
+        said = self.close()  # the game so far stays a recording of its own
         self._adopt(loaded)
-        self.slot = "" if loaded.path.stem == AUTOSAVE else loaded.path.stem
-        return self._arrival(name) + self.autosave()
-
-    def _arrival(self, name: str) -> list[Paragraph]:
-        """What to show after a restore: which save, any notes, and where you are."""
-        said = [Paragraph("meta", f"Restored '{name}': turn {self.state.turn}.")]
-        said += [Paragraph("meta", note) for note in self.notes]
-        return said + list(step(self.world, self.state, "look").output)
-
-    def autosave(self) -> list[Paragraph]:
-        """Record the game in the autosave slot; tell the player only when that starts failing."""
-        try:
-            path = _autosave_path(self.saves_dir)
-            if not self._owns_autosave:
-                _keep_previous(path)
-                self._owns_autosave = True
-            durable = time.monotonic() - self._synced >= DURABLE_EVERY
-            write_save(path, self.snapshot(AUTOSAVE), self._ops, durable)
-            if durable:
-                self._synced = time.monotonic()
-        except (SaveError, OSError) as exc:
-            first = not self._autosave_failing
-            self._autosave_failing = True
-            return [Paragraph("warning", f"Autosave failed. {exc}")] if first else []
-        self._unsaved = 0
-        was_failing, self._autosave_failing = self._autosave_failing, False
-        return [Paragraph("meta", "Autosave works again.")] if was_failing else []
-
-    def close(self) -> list[Paragraph]:
-        """Write any unsaved lines to the autosave (call on quit)."""
-        return self.autosave() if self._unsaved else []
+        self.slot = "" if loaded.path.stem in (AUTOSAVE, PREVIOUS) else loaded.path.stem
+        return said + self._arrival(f"Restored '{name}'")
 
     def snapshot(self, label: str) -> SaveFile:
-        """The current game as a SaveFile."""
+        """The current game as a SaveFile (its log copied from the journal)."""
         self._data.keep_only(self.state)
         return make_save(self.world, self.seed, self.state, self.entries, label, data_of=self._data)
 
+    def _arrival(self, heading: str) -> list[Paragraph]:
+        """What to show after a restore: which save, any notes, and where you are."""
+        said = [Paragraph("meta", f"{heading}: turn {self.state.turn}.")]
+        said += [Paragraph("meta", note) for note in self.notes]
+        return said + list(step(self.world, self.state, "look").output)
+
     def _adopt(self, loaded: Loaded) -> None:
-        """Take over a loaded save's seed, state and log."""
-        self.seed = loaded.save.seed
-        self.state = loaded.state
-        self.entries = list(loaded.save.log)
-        self.notes = loaded.notes
-        self._unsaved = 0
+        """Take over a loaded save's seed, state and log, in a new recording of its own."""
+        self._begin(loaded.save.seed, loaded.state, loaded.notes, loaded.path.name)
+        self._pending = [Record(e.command, e.out, e.state, e.excerpt) for e in loaded.save.log]
+        if self._pending:
+            last = self._pending[-1]
+            self._pending[-1] = Record(
+                last.command,
+                last.out,
+                last.state,
+                last.excerpt,
+                loaded.state.turn,
+                loaded.state.location,
+            )
+            self._last_digest = last.state
+        self._since_checkpoint = 1
+        self.notes = (*self.notes, *_said(self._checkpoint()))
+
+    def _continue(self, opened: Opened, path: Path) -> None:
+        """Take over a recording: append to it, or to a copy when another game has it open."""
+        header = opened.header
+        self._begin(header.seed, opened.state, opened.notes, header.origin)
+        try:
+            self._writer = journal.Writer.reopen(path, opened.contents, self._ops)
+            self._journal_path = path
+        except SaveError as exc:
+            why = (
+                "That game is open in another window"
+                if isinstance(exc, journal.InUse)
+                else f"That game's file cannot be written ({exc.what})"
+            )
+            self.origin = path.stem
+            self._pending = list(journal.read(path).records)
+            self.notes = (*self.notes, f"{why}; this is a copy of it, kept as a game of its own.")
+            self._since_checkpoint = 1
+            self.notes = (*self.notes, *_said(self._checkpoint()))
+            return
+        records = opened.contents.records
+        self._last_digest = records[-1].state if records else ""
+        self._since_checkpoint = len(records)
+
+    def _begin(self, seed: int, state: GameState, notes: tuple[str, ...], origin: str) -> None:
+        """Forget the game in play and start from another one's moment."""
+        self.seed = seed
+        self.state = state
+        self.notes = tuple(notes)
+        self.origin = origin
+        self._writer = None
+        self._journal_path = None
+        self._pending = []
+        self._last_digest = ""
+        self._since_checkpoint = 0
+        self._data = DataCache()
 
     def _newest_slot(self) -> str:
         """The newest save other than the autosave, else the autosave, else ''."""
@@ -197,23 +336,25 @@ class Session:
         return (manual or names or [""])[0]
 
 
+def _said(paragraphs: list[Paragraph]) -> tuple[str, ...]:
+    """The text of paragraphs, for notes."""
+    return tuple(p.text for p in paragraphs)
+
+
 def _slot_name(arg: str) -> str:
     """A typed slot name with spaces made into dashes (`save my game` -> `my-game`)."""
     return "-".join(arg.split())
 
 
-def _autosave_path(saves_dir: Path) -> Path:
-    """Where the autosave lives."""
-    return slot_path(saves_dir, AUTOSAVE)
-
-
-def _keep_previous(path: Path) -> None:
-    """Before a new game first autosaves, keep the last game's autosave as `autosave-previous`."""
-    if lstat_kind(path) not in ("", "folder"):  # a link or a pipe is moved aside, never followed
-        os.replace(path, path.with_name(PREVIOUS + path.suffix))
+def _now() -> str:
+    """The UTC time now, ISO, to the second."""
+    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
 
 
 def resume(world: World, saves_dir: Path) -> Session:
-    """'Continue': the game in the autosave slot (raises SaveError when there is none)."""
-    locate(saves_dir, AUTOSAVE)
+    """'Continue': the most recently played game (SaveError when there is none)."""
+    if recordings.latest(saves_dir) is None and not slot_path(saves_dir, AUTOSAVE).is_file():
+        raise SaveNotFound(
+            f"There is no game to continue in {saves_dir}.", "Start a new game.", None
+        )
     return Session.load(world, AUTOSAVE, saves_dir)

@@ -268,9 +268,10 @@ class HyosanApp(App[int]):
 
 
 def save_presence(saves_dir: Any) -> tuple[bool, bool]:
-    """(an autosave exists, any save exists), from file names alone (no game imports)."""
+    """(a game to continue exists, any save exists), from file names alone (no game imports)."""
     try:
         names = {p.stem for p in saves_dir.glob("*.json") if p.is_file()}
+        games = any(p.is_file() for p in (saves_dir / "games").glob("*.journal"))
     except OSError:
         return False, False
-    return "autosave" in names, bool(names)
+    return games or "autosave" in names, games or bool(names)

@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from game import engine
+from game.saves import recordings
 from game.saves import session as sessions
 from game.saves.errors import SaveError
+from game.saves.reopen import open_any
 from game.saves.slots import AUTOSAVE, PREVIOUS, list_slots
-from game.saves.store import load
 from game.tui.complete import Words
 from game.tui.screens.dialogs import SaveInfo
 from game.tui.screens.ending import EndingSummary
@@ -48,10 +49,7 @@ def load_session(world: Any, slot: str, saves_dir: Path) -> tuple[Any, tuple]:
         session = Session.load(world, slot, saves_dir)
     except SaveError as error:
         raise SaveProblem(str(error)) from None
-    said = [engine.Paragraph("meta", f"Restored '{slot}': turn {session.state.turn}.")]
-    said += [engine.Paragraph("meta", note) for note in session.notes]
-    said += engine.step(world, session.state, "look").output
-    return session, tuple(said)
+    return session, tuple(session.opening)
 
 
 def restore_into(session: Any, slot: str) -> list[Any]:
@@ -72,18 +70,20 @@ def close(session: Any) -> None:
 def read_log(world: Any, slot: str, saves_dir: Path) -> tuple[int, list[str]]:
     """The seed and command log of a save, for the replay viewer."""
     try:
-        loaded = load(world, saves_dir, slot)
+        save = open_any(world, slot, saves_dir)
     except SaveError as error:
         raise SaveProblem(str(error)) from None
-    return loaded.save.seed, list(loaded.save.commands)
+    return save.seed, list(save.commands)
 
 
 def list_saves(saves_dir: Path, world: Any = None) -> list[SaveInfo]:
-    """Every save in the folder, newest first, each with where, when and its last lines."""
+    """Every named save, newest first, then every game's recording, most recently played first."""
     from game.saves.listing import list_saves as summaries
 
     infos = []
     for summary in summaries(saves_dir):
+        if summary.slot in (AUTOSAVE, PREVIOUS) and recordings.journals(saves_dir):
+            continue  # an old version's autosave, shown only while there are no recordings
         room = getattr(world, "rooms", {}).get(summary.location)
         infos.append(
             SaveInfo(
@@ -95,7 +95,21 @@ def list_saves(saves_dir: Path, world: Any = None) -> list[SaveInfo]:
                 problem=summary.problem,
             )
         )
-    return infos
+    return infos + [_recording_info(r, world) for r in recordings.listing(saves_dir)]
+
+
+def _recording_info(summary: Any, world: Any) -> SaveInfo:
+    """One game's recording as the load dialog shows it."""
+    room = getattr(world, "rooms", {}).get(summary.location)
+    busy = ("(being played in another window)",) if summary.in_use else ()
+    return SaveInfo(
+        slot=summary.game,
+        location=room.name if room is not None else (summary.location or "the start"),
+        turn=summary.turn,
+        created=_when(summary.played or summary.created),
+        last_lines=(*busy, summary.last) if summary.last else busy,
+        problem=summary.problem,
+    )
 
 
 def _when(created: str) -> str:
@@ -108,9 +122,10 @@ def _when(created: str) -> str:
 
 
 def save_presence(saves_dir: Path) -> tuple[bool, bool]:
-    """(an autosave to continue exists, any save exists) — cheap, for the title menu."""
+    """(a game to continue exists, any save or recording exists) — cheap, for the title menu."""
     slots = list_slots(saves_dir)
-    return AUTOSAVE in slots, bool([s for s in slots if s != PREVIOUS] or slots)
+    games = bool(recordings.journals(saves_dir))
+    return games or AUTOSAVE in slots, games or bool(slots)
 
 
 def suggest_slot(session: Any) -> str:

@@ -12,6 +12,7 @@ import pytest
 from textual.widgets import Input
 
 from game.model import load_world
+from game.saves import recordings
 from game.tui import driver
 from game.tui.app import HyosanApp
 from game.tui.config import TuiConfig
@@ -31,6 +32,7 @@ def world():
 def app_for(world, tmp_path, monkeypatch):
     """Build an app on the snapshot world; save times always read the same."""
     monkeypatch.setattr(driver, "_when", lambda created: "2026-11-21 18:00")
+    monkeypatch.setattr(recordings, "new_id", lambda: "20261121-180000-0001")
 
     def build(theme: str | None = None) -> HyosanApp:
         config = TuiConfig(

@@ -90,8 +90,16 @@ class TitleScreen(Screen[None]):
         return [Option(label, id=key, disabled=disabled.get(key, False)) for key, label in MENU]
 
     def on_mount(self) -> None:
-        """The menu takes the keys (AUTO_FOCUS alone does not reach the first screen everywhere)."""
-        self.query_one("#menu", OptionList).focus()
+        """The menu takes the keys (AUTO_FOCUS alone does not reach the first screen everywhere);
+        Continue is the default when there is a game to continue."""
+        menu = self.query_one("#menu", OptionList)
+        menu.focus()
+        self._highlight_default(menu)
+
+    def _highlight_default(self, menu: OptionList) -> None:
+        """Highlight Continue when it can work, else New game (Enter never starts over by chance)."""
+        key = "continue" if self.can_continue else "new"
+        menu.highlighted = menu.get_option_index(key)
 
     def on_screen_resume(self) -> None:
         """Coming back to the title: saves may have appeared since."""
@@ -104,6 +112,7 @@ class TitleScreen(Screen[None]):
                 menu.disable_option(key)
             else:
                 menu.enable_option(key)
+        self._highlight_default(menu)
 
     def _disabled(self) -> dict[str, bool]:
         """Menu entries that cannot work now."""

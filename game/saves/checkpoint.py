@@ -1,0 +1,96 @@
+"""Checkpoints: a full snapshot of a recorded game every so many lines, so loading stays fast.
+
+A checkpoint (`<game>.checkpoint` beside `<game>.journal`) holds the state after a given
+number of journal records, its undo history as deltas, and the journal's byte offset just past
+that record. Loading is: the checkpoint, then the records after it replayed. A checkpoint that
+is missing, damaged or does not fit its journal is ignored: the journal is replayed from its
+start instead, so nothing depends on it but speed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from game.engine import GameState
+from game.saves import history
+from game.saves.atomic import REAL, FileOps, write_atomic
+from game.saves.format import checksum, seal
+
+MAGIC = "hyosan-checkpoint"
+FORMAT = 1
+MAX_BYTES = 64 * 1024 * 1024
+_MARK = '\n  "checksum": "'
+
+
+@attrs.frozen
+class Checkpoint:
+    """The state data after record `lines` of game `game`, and where the next record starts."""
+
+    game: str
+    lines: int
+    offset: int
+    digest: str
+    snapshot: dict[str, Any] = attrs.field(hash=False)
+    history: tuple[dict[str, Any], ...] = ()
+
+
+def make(
+    game: str,
+    lines: int,
+    offset: int,
+    digest: str,
+    state: GameState,
+    data_of: Callable[[GameState], dict[str, Any]],
+) -> Checkpoint:
+    """The checkpoint of a live state (undo history included)."""
+    changes = tuple(history.encode(state, data_of))
+    return Checkpoint(game, lines, offset, digest, data_of(state), changes)
+
+
+def write(path: Path, point: Checkpoint, durable: bool, ops: FileOps = REAL) -> None:
+    """Replace the checkpoint file atomically (SaveWriteError on failure)."""
+    doc = {
+        MAGIC: FORMAT,
+        "game": point.game,
+        "lines": point.lines,
+        "offset": point.offset,
+        "digest": point.digest,
+        "snapshot": point.snapshot,
+        "history": point.history,
+    }
+    write_atomic(path, seal(doc).encode("utf-8"), ops=ops, durable=durable)
+
+
+def read(path: Path, game: str) -> Checkpoint | None:
+    """The checkpoint at `path` for game `game`, or None when it is missing or unusable."""
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+        text = raw.decode("utf-8")
+        doc = json.loads(text)
+    except (OSError, ValueError, RecursionError):
+        return None
+    mark = text.rfind(_MARK)
+    if not isinstance(doc, dict) or mark < 0 or doc.get("checksum") != checksum(text[:mark]):
+        return None
+    if doc.get(MAGIC) != FORMAT or doc.get("game") != game:
+        return None
+    lines, offset, digest = doc.get("lines"), doc.get("offset"), doc.get("digest")
+    snapshot, changes = doc.get("snapshot"), doc.get("history")
+    if not (_count(lines) and _count(offset) and isinstance(digest, str)):
+        return None
+    if not isinstance(snapshot, dict) or not isinstance(changes, list):
+        return None
+    if not all(isinstance(c, dict) for c in changes):
+        return None
+    return Checkpoint(game, lines, offset, digest, snapshot, tuple(changes))
+
+
+def _count(value: Any) -> bool:
+    """A non-negative JSON integer."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
