@@ -78,13 +78,13 @@ def test_a_slot_linked_to_another_never_replaces_it(folders) -> None:
 )
 def test_a_linked_autosave_is_moved_aside_and_never_followed(folders, target: str) -> None:
     """autosave.json as a link (outside, dangling, to itself): play goes on, nothing outside
-    changes, and the new autosave is a regular file that loads."""
+    changes, the link is never written through, and the game's own recording loads."""
     saves, outside = folders
     (saves / "autosave.json").symlink_to(saves.parent / target)
     session = Session.new(mini(), 1, saves)
     said(session, "take all")
     assert (outside / "precious.txt").read_text() == "do not touch\n"
-    assert not (saves / "autosave.json").is_symlink()
+    assert (saves / "autosave.json").readlink() == saves.parent / target
     assert Session.load(mini(), "autosave", saves).state == session.state
 
 

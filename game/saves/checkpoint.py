@@ -17,8 +17,10 @@ from typing import Any
 import attrs
 
 from game.engine import GameState
+from game.model.files import read_regular
 from game.saves import history
 from game.saves.atomic import REAL, FileOps, write_atomic
+from game.saves.errors import SaveWriteError
 from game.saves.format import checksum, seal
 
 MAGIC = "hyosan-checkpoint"
@@ -63,17 +65,30 @@ def write(path: Path, point: Checkpoint, durable: bool, ops: FileOps = REAL) -> 
         "snapshot": point.snapshot,
         "history": point.history,
     }
-    write_atomic(path, seal(doc).encode("utf-8"), ops=ops, durable=durable)
+    text = seal(doc)
+    if len(text) > MAX_BYTES or parse(text, point.game) is None:  # checked as the reader will
+        raise SaveWriteError(
+            "The game's state holds a value a checkpoint cannot keep.",
+            "Your lines are still recorded; the game goes on.",
+            path,
+        )
+    write_atomic(path, text.encode("utf-8"), ops=ops, durable=durable)
 
 
 def read(path: Path, game: str) -> Checkpoint | None:
     """The checkpoint at `path` for game `game`, or None when it is missing or unusable."""
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-        text = raw.decode("utf-8")
-        doc = json.loads(text)
-    except (OSError, ValueError, RecursionError):
+        text = read_regular(path, MAX_BYTES + 1).decode("utf-8")
+    except (OSError, ValueError):
+        return None
+    return parse(text, game)
+
+
+def parse(text: str, game: str) -> Checkpoint | None:
+    """A checkpoint's text checked (checksum, game, every field's type), or None."""
+    try:
+        doc = json.loads(text, parse_constant=_no_constant)
+    except (ValueError, RecursionError):
         return None
     mark = text.rfind(_MARK)
     if not isinstance(doc, dict) or mark < 0 or doc.get("checksum") != checksum(text[:mark]):
@@ -89,6 +104,11 @@ def read(path: Path, game: str) -> Checkpoint | None:
     if not all(isinstance(c, dict) for c in changes):
         return None
     return Checkpoint(game, lines, offset, digest, snapshot, tuple(changes))
+
+
+def _no_constant(name: str) -> None:
+    """NaN and Infinity never appear in checkpoints."""
+    raise ValueError(name)
 
 
 def _count(value: Any) -> bool:

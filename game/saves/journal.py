@@ -21,6 +21,7 @@ from typing import Any
 
 import attrs
 
+from game.model.files import open_regular
 from game.saves.atomic import REAL, FileOps, write_error
 from game.saves.errors import DamagedSave, NewerFormat, NotASave, SaveError
 from game.saves.format import LogEntry
@@ -169,7 +170,7 @@ def record_from(n: int, data: Any) -> Record | None:
 def read_header(path: Path) -> tuple[Header, int]:
     """The journal's header and the byte offset where its records begin."""
     try:
-        with open(path, "rb") as handle:
+        with os.fdopen(open_regular(path), "rb") as handle:
             first = handle.readline(HEADER_LIMIT)
     except OSError as exc:
         raise SaveError(f"Could not read {path}: {exc.strerror or exc}.", "", path) from None
@@ -189,7 +190,7 @@ def read(path: Path, offset: int = 0, first: int = 1) -> Contents:
     header, start = read_header(path)
     offset = offset or start
     try:
-        with open(path, "rb") as handle:
+        with os.fdopen(open_regular(path), "rb") as handle:
             handle.seek(offset)
             raw = handle.read()
     except OSError as exc:
@@ -265,7 +266,7 @@ class Writer:
     def reopen(cls, path: Path, contents: Contents, ops: FileOps = REAL) -> Writer:
         """Continue a journal: lock it, cut any torn tail, append after the last whole record."""
         try:
-            fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+            fd = open_regular(path, os.O_RDWR)
         except OSError as exc:
             raise write_error(exc, path) from None
         writer = cls(path, fd, contents.header, contents.first - 1 + len(contents.records), ops)
@@ -344,7 +345,7 @@ def in_use(path: Path) -> bool:
     if fcntl is None:
         return False
     try:
-        fd = os.open(path, os.O_RDONLY)
+        fd = open_regular(path)
     except OSError:
         return False
     try:

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import attrs
 
-from game.saves.errors import SaveError
+from game.model.files import lstat_kind, open_regular
+from game.saves.errors import SaveError, SaveWriteError
 from game.saves.journal import Header, in_use, read_header, record_from
 from game.saves.slots import AUTOSAVE
 
@@ -35,6 +36,16 @@ _TAIL = 65536
 def games_dir(saves_dir: Path) -> Path:
     """The folder of recordings inside a save folder."""
     return Path(saves_dir) / FOLDER
+
+
+def check_folder(saves_dir: Path) -> None:
+    """Refuse a `games` that is a link, a file or a pipe: recordings stay inside the save folder."""
+    kind = lstat_kind(games_dir(saves_dir))
+    if kind not in ("", "folder"):
+        raise SaveWriteError(
+            f"{games_dir(saves_dir)} is a {kind}, not a folder: games are not recorded.",
+            "Move it away; your game goes on.",
+        )
 
 
 def new_id() -> str:
@@ -150,7 +161,7 @@ def summarise(journal: Path) -> Summary:
 def _last_record(journal: Path, start: int) -> tuple[int, int, str, str]:
     """(lines, turn, location, last line) from the last whole record of a journal."""
     try:
-        with open(journal, "rb") as handle:
+        with os.fdopen(open_regular(journal), "rb") as handle:
             end = handle.seek(0, os.SEEK_END)
             handle.seek(max(start, end - _TAIL))
             tail = handle.read()

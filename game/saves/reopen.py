@@ -9,6 +9,7 @@ import attrs
 
 from game.engine import GameState, new_game, state_to_data, step
 from game.model import World
+from game.model.files import open_regular
 from game.saves import checkpoint, journal
 from game.saves.errors import OtherWorld, SaveError
 from game.saves.format import SaveFile
@@ -114,7 +115,7 @@ def _fits(path: Path, header: journal.Header, point: checkpoint.Checkpoint) -> b
     if point.lines == 0:
         return point.offset == journal.read_header(path)[1]
     try:
-        with open(path, "rb") as handle:
+        with os.fdopen(open_regular(path), "rb") as handle:
             size = handle.seek(0, os.SEEK_END)
             if point.offset > size:
                 return False

@@ -176,6 +176,7 @@ class Session:
 
     def _start_recording(self) -> None:
         """Make this game's journal (a new file of its own), pruning the oldest recordings."""
+        recordings.check_folder(self.saves_dir)
         game = recordings.new_id()
         path = recordings.journal_path(self.saves_dir, game)
         header = Header(game, world_id(self.world), self.seed, _now(), __version__, self.origin)
@@ -234,9 +235,9 @@ class Session:
             path = slot_path(self.saves_dir, name)
             write_save(path, self.snapshot(name), self._ops)
         except SaveError as exc:
-            return [*said, Paragraph("error", f"Not saved. {exc}")]
+            return [Paragraph("error", f"Not saved. {exc}"), *said]
         self.slot = name
-        return [*said, Paragraph("meta", f"Saved as '{name}' (turn {self.state.turn}).")]
+        return [Paragraph("meta", f"Saved as '{name}' (turn {self.state.turn})."), *said]
 
     def restore(self, slot: str = "") -> list[Paragraph]:
         """Load a slot into this session; on any problem the game goes on untouched."""
