@@ -13,10 +13,12 @@ from game.engine import GameState, Paragraph, Turn, status
 from game.launch import load_or_report
 from game.paths import default_saves_dir
 from game.saves.errors import SaveError
+from game.saves.record import MAX_LINE
 from game.saves.session import Session
 from game.saves.transcript import TranscriptFile
 
 PROMPT = "> "
+READ_LIMIT = 64 * 1024  # characters of one input line kept; the game reads the first MAX_LINE
 
 
 def render(paragraphs: Iterable[Paragraph], width: int | None) -> str:
@@ -81,14 +83,14 @@ class PlainUI:
         while True:
             self.stdout.write(PROMPT)
             self.stdout.flush()
-            line = self.stdin.readline()
+            line = read_line(self.stdin)
             if not line:
                 self.stdout.write("\n")
                 self.write_paragraphs(self.session.close())
                 return 0
             line = line.rstrip("\n")
             if not self.interactive:
-                self.stdout.write(line + "\n")
+                self.stdout.write(line[:MAX_LINE] + "\n")
             self.to_transcript(PROMPT + line + "\n")
             turn = self.session.play(line)
             self.write(render(turn.output, self.width))
@@ -145,6 +147,18 @@ def run(args) -> int:
         print(f"hyosan: {error}", file=sys.stderr)
         return 1
     return PlainUI(session, tolerant(sys.stdin), tolerant(sys.stdout)).loop()
+
+
+def read_line(stream: TextIO) -> str:
+    """One input line, never more than READ_LIMIT characters held (the rest of a longer line is
+    read and dropped), so endless input without a newline cannot fill the memory."""
+    line = stream.readline(READ_LIMIT)
+    if len(line) == READ_LIMIT and not line.endswith("\n"):
+        while True:
+            rest = stream.readline(READ_LIMIT)
+            if not rest or rest.endswith("\n"):
+                break
+    return line
 
 
 def tolerant(stream: TextIO) -> TextIO:

@@ -220,3 +220,17 @@ def test_a_save_folder_that_is_a_file_or_a_loop_is_named_and_play_goes_on(tmp_pa
     assert "is not a folder" in said(session, "save mine")
     assert "take" in said(session, "take all").lower()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["saves"]
+
+
+def test_endless_input_without_a_newline_is_read_in_bounded_pieces(tmp_path: Path) -> None:
+    """200 MB of one line on stdin: the game reads a bounded piece, cuts it, and goes on."""
+    from game.plain import READ_LIMIT, read_line
+
+    stream = io.StringIO("x" * (READ_LIMIT * 3 + 5) + "\nlook\n")
+    assert len(read_line(stream)) == READ_LIMIT
+    assert read_line(stream) == "look\n"
+    data = b"y" * 200_000_000 + b"\nsave mine\n"
+    done = run_cli(["--plain", "--world", str(MINI), "--saves", str(tmp_path)], data)
+    assert done.returncode == 0 and b"Traceback" not in done.stderr
+    assert b"Saved as 'mine'" in done.stdout
+    assert len(done.stdout) < 100_000
