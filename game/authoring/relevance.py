@@ -106,3 +106,20 @@ def inert_items(world: World) -> frozenset[str]:
         and not (item.light or item.container or item.door or item.use or item.on)
         and not any(meaningful(r.do, flags) for r in (*item.edible, *item.drinkable))
     )
+
+
+def needed_items(world: World) -> frozenset[str]:
+    """Items the rules can ask for: named by a condition, a key, a light, or part of a use."""
+    from game.authoring.rules import all_conditions
+
+    found = {
+        a for c in all_conditions(world, puzzles_only=True) for a in c.args if isinstance(a, str)
+    }
+    for item in world.items.values():
+        spec = item.door or item.container
+        if spec is not None and spec.key:
+            found.add(spec.key)
+        if item.light or item.use:
+            found.add(item.id)
+        found.update(rule.on for rule in item.use)
+    return frozenset(found & world.items.keys())

@@ -14,14 +14,15 @@ from collections.abc import Callable
 
 import attrs
 
-from game.authoring.relevance import inert_items
+from game.authoring.relevance import inert_items, needed_items
 from game.authoring.rules import world_rules
 from game.authoring.statekey import key_function
 from game.engine import GameState, new_game, step
 from game.engine.frozen import EMPTY
 from game.engine.moves import candidates
+from game.engine.scope import is_lit
 from game.engine.state import FIELD_NAMES
-from game.model import World
+from game.model import NOWHERE, World
 
 Progress = Callable[[int, int, float], None]  # (states, depth, seconds)
 
@@ -70,7 +71,7 @@ def winning_endings(world: World) -> frozenset[str]:
     return good or frozenset(world.endings)
 
 
-LOSING = frozenset({"drop", "put", "give", "show", "eat", "drink", "use", "throw", "switch"})
+IN_THE_DARK = frozenset({"drop", "throw", "switch"})  # may lose a thing (or the light) in the dark
 BARE = {"history": (), "pending": None, "pronouns": EMPTY, "oops": None, "last_command": ""}
 KEPT = tuple(name for name in FIELD_NAMES if name not in BARE)
 
@@ -116,6 +117,9 @@ class Search:
         self.hopeless: set[int] = set()  # states the rules prove can never win (not explored)
         self.rules = list(world_rules(world))
         self.winning = winning_endings(world)
+        self.dark = frozenset(r.id for r in world.rooms.values() if r.dark)
+        self.needed = needed_items(world)  # losing one of these may leave the game unwinnable
+        self.verdicts: dict[tuple, bool] = {}
         self.one_way = any(e.one_way for r in world.rooms.values() for e in r.exits)
         self.one_way_words = {
             e.direction for r in world.rooms.values() for e in r.exits if e.one_way
@@ -179,7 +183,7 @@ class Search:
                     for paragraph in turn.output:
                         self.printed.setdefault(paragraph.text, (node, command))
                 if new and turn.state.ending is None:
-                    if self._lost(command, turn.state):
+                    if self._lost(command, state, turn.state):
                         self.hopeless.add(child)  # proven: nothing below it can win
                         continue
                     queue.append((child, _bare(turn.state)))
@@ -190,17 +194,30 @@ class Search:
         self._shortest_tree()
         return self._result(time.monotonic() - started, stopped_by, frontier)
 
-    def _lost(self, command: str, state: GameState) -> bool:
-        """After a command that can lose something for good (giving, using, dropping or eating
-        things, switching a light, a direction some exit takes one way), whether the world's rules prove that no
-        winning ending can be reached any more (`Reach` over-approximates what can happen)."""
+    def _lost(self, command: str, before: GameState, state: GameState) -> bool:
+        """After a command that loses something for good (a thing used up or given away,
+        a thing or the light dropped in the dark, a one-way exit), whether the world's rules
+        prove that no winning ending can be reached any more (`Reach` over-approximates)."""
         verb = command.split(" ", 1)[0]
-        if verb not in LOSING and not (self.one_way and command in self.one_way_words):
-            return False
+        if verb in IN_THE_DARK:
+            if state.location not in self.dark or is_lit(self.world, state):
+                return False  # dropped where it can be seen: it can be taken back at once
+        elif not (self.one_way and command in self.one_way_words):
+            places = before.places
+            if not any(
+                place == NOWHERE and places.get(item) != NOWHERE and item in self.needed
+                for item, place in state.places.items()
+            ):
+                return False
+        key = (state.location, state.places, state.flags, state.char_states, state.lit)
+        known = self.verdicts.get(key)
+        if known is not None:
+            return known
         from game.authoring.reach import Reach
 
         facts = Reach(self.world, state, self.rules).facts
-        return not (facts.endings & self.winning)
+        hopeless = self.verdicts[key] = not (facts.endings & self.winning)
+        return hopeless
 
     def _note_reach(self, node: int, state: GameState) -> None:
         """Remember the things in reach (and the lit room) of an explored state."""
