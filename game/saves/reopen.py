@@ -147,6 +147,7 @@ def recorded_save(world: World, path: Path) -> SaveFile:
         seed=opened.header.seed,
         log=tuple(r.entry() for r in records),
         snapshot=state_to_data(state),
+        engine=opened.header.engine,
     )
 
 
