@@ -18,7 +18,7 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "map": ("game.authoring.commands", "run_map"),
     "schema": ("game.authoring.commands", "run_schema"),
     "new": ("game.authoring.commands", "run_new"),
-    "test": ("game.authoring.commands", "run_test"),
+    "test": ("game.authoring.testcommand", "run_test"),
     "replay": ("game.saves.commands", "run_replay"),
     "transcript": ("game.saves.commands", "run_transcript"),
     "report": ("game.saves.commands", "run_report"),

@@ -64,6 +64,9 @@ def run_check(args: argparse.Namespace) -> int:
     if world is None or errors:
         print(summary(world, max(errors, 1), warnings), file=out)
         return 1
+    from game.authoring.testcommand import check_tests
+
+    errors += check_tests(world, out)
     nouns = getattr(args, "nouns", False)
     if args.quick:
         _noun_check(world, out, nouns)
@@ -208,36 +211,3 @@ def run_new(args: argparse.Namespace) -> int:
             "note: this world has no 'game' and 'player' sections yet (docs/authoring.md, step 1)"
         )
     return 0
-
-
-def run_test(args: argparse.Namespace) -> int:
-    """Run the world's own scripted tests; exit 1 if any fails."""
-    from game.authoring.worldtests import run_all
-
-    world, problems = _load(world_paths(args), sys.stdout)
-    if world is None or any(p.severity == "error" for p in problems):
-        print("test: the world has errors; fix them first (see above)")
-        return 1
-    names = getattr(args, "names", None) or []
-    unknown = [n for n in names if n not in {t.id for t in world.tests}]
-    if unknown:
-        from game.model.problems import did_you_mean
-
-        for name in unknown:
-            hint = did_you_mean(name, [t.id for t in world.tests])
-            print(f"test: no test named '{name}'" + (f" ({hint})" if hint else ""))
-        return 1
-    outcomes = run_all(world, names)
-    if not outcomes:
-        print("test: this world has no tests yet — add a 'tests:' section (see docs/authoring.md)")
-        return 0
-    failed = 0
-    for outcome in outcomes:
-        where = outcome.test.where
-        place = f"  ({where.path}:{where.line})" if where else ""
-        print(f"{'PASS' if outcome.passed else 'FAIL'} {outcome.test.id}{place}")
-        for failure in outcome.failures:
-            print(f"  - {failure}")
-        failed += not outcome.passed
-    print(f"tests: {len(outcomes) - failed} passed, {failed} failed")
-    return 1 if failed else 0

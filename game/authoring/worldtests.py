@@ -30,6 +30,7 @@ class Outcome:
     test: WorldTest
     failures: tuple[str, ...]
     last_output: str
+    played: Played | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def passed(self) -> bool:
@@ -45,28 +46,102 @@ class Played:
     state: GameState
     last: str  # output of the last command
     all_text: str  # every output, opening included
+    commands: tuple[str, ...] = ()
+    outputs: tuple[str, ...] = ()  # one per command; [0] is the opening
+    refused: tuple[int, ...] = ()  # 1-based numbers of commands answered with a parser error
+    ended_at: int = 0  # the command after which the game ended, 0 if it did not
 
 
 def play(world: World, commands: tuple[str, ...], seed: int = TEST_SEED) -> Played:
     """Type the commands into a new game."""
     state, opening = new_game(world, seed)
     texts = ["\n".join(p.text for p in opening)]
-    last = texts[0]
-    for command in commands:
+    refused: list[int] = []
+    ended_at = 0
+    for number, command in enumerate(commands, start=1):
         turn = step(world, state, command)
         state = turn.state
-        last = "\n".join(p.text for p in turn.output)
-        texts.append(last)
-    return Played(world, state, last, "\n".join(texts))
+        texts.append("\n".join(p.text for p in turn.output))
+        if any(p.kind == "error" for p in turn.output):
+            refused.append(number)
+        if state.ending and not ended_at:
+            ended_at = number
+    return Played(
+        world,
+        state,
+        texts[-1],
+        "\n".join(texts),
+        tuple(commands),
+        tuple(texts),
+        tuple(refused),
+        ended_at,
+    )
+
+
+def full_commands(world: World, test: WorldTest) -> tuple[str, ...]:
+    """A test's commands after those of the tests it starts from (`from:`)."""
+    by_id = {t.id: t for t in world.tests}
+    chain: list[WorldTest] = [test]
+    while chain[-1].start in by_id and len(chain) <= len(by_id):
+        chain.append(by_id[chain[-1].start])
+    return tuple(c for t in reversed(chain) for c in t.commands)
 
 
 def run_test(world: World, test: WorldTest) -> Outcome:
     """Play one test and check its expectations."""
-    played = play(world, test.commands)
+    played = play(world, full_commands(world, test))
     failures: list[str] = []
     if test.expect is not None:
         failures = check_expect(played, test.expect, test.where.path if test.where else "world")
-    return Outcome(test, tuple(failures), played.last)
+    return Outcome(test, tuple(failures), played.last, played)
+
+
+def divergence(outcome: Outcome) -> list[str]:
+    """Where play first went wrong: the first refused command, or an early ending, in context."""
+    played = outcome.played
+    if played is None or outcome.passed:
+        return []
+    own = len(outcome.test.commands)
+    first = len(played.commands) - own  # commands inherited through `from:` come first
+    number = next(iter(played.refused), 0)
+    if played.ended_at and played.ended_at < len(played.commands):
+        if not number or played.ended_at < number:
+            left = len(played.commands) - played.ended_at
+            number = played.ended_at
+            why = (
+                f"the game ended here; {left} more command{'s' if left != 1 else ''} went unplayed"
+            )
+        else:
+            why = "the game did not understand or refused it"
+    elif number:
+        why = "the game did not understand or refused it"
+    else:
+        number = len(played.commands)
+        why = "every command was accepted; this is where the test stops"
+    where = ""
+    if number > first and outcome.test.lines:
+        line = outcome.test.lines[number - first - 1]
+        where = (
+            f" (line {line})"
+            if outcome.test.where is None
+            else f" ({outcome.test.where.path}:{line})"
+        )
+    lines = [
+        f"play first went wrong at command {number}, '{played.commands[number - 1]}'{where}: {why}"
+    ]
+    for n in range(max(1, number - 2), number + 1):
+        lines.append(f"    > {played.commands[n - 1]}")
+        lines.extend("      " + t for t in played.outputs[n].splitlines() or [""])
+    return lines
+
+
+def transcript(played: Played) -> list[str]:
+    """The whole game a test played, as a player would have seen it."""
+    lines = played.outputs[0].splitlines()
+    for command, output in zip(played.commands, played.outputs[1:], strict=True):
+        lines.append(f"> {command}")
+        lines.extend(output.splitlines())
+    return lines
 
 
 def check_expect(played: Played, expect: Map, path: str) -> list[str]:
@@ -237,6 +312,54 @@ CHECKS: dict[str, Callable[[Ctx, Played, yaml.Node], list[str]]] = {
     "ending": _ending,
     "holds": _holds,
 }
+
+
+ID_KINDS = {"location": "room", "inventory": "item", "lacks": "item", "ending": "ending"}
+
+
+def expect_problems(world: World) -> list[Problem]:
+    """Unknown ids in the tests' `expect:` sections, at their file:line (no play needed)."""
+    problems: list[Problem] = []
+    for test in world.tests:
+        if test.expect is None:
+            continue
+        ctx = Ctx(test.where.path if test.where else "world", problems, [])
+        for key, node in test.expect.values.items():
+            if key in ID_KINDS:
+                for value_node in seq(ctx, node, key) if key in ("inventory", "lacks") else [node]:
+                    _static_known(ctx, world, ID_KINDS[key], value_node, test.id)
+            elif key == "states" and isinstance(node, yaml.MappingNode):
+                for char_node, state_node in node.value:
+                    char = char_node.value
+                    if _static_known(ctx, world, "character", char_node, test.id):
+                        states = world.characters[char].machine.states
+                        if state_node.value not in states:
+                            ctx.error(
+                                state_node,
+                                f"test '{test.id}' expects unknown state '{state_node.value}' "
+                                f"of '{char}'",
+                                did_you_mean(state_node.value, states)
+                                or "known: " + ", ".join(states),
+                            )
+            elif key == "condition" and isinstance(node, yaml.ScalarNode):
+                states = world.player.condition.states
+                if node.value not in states:
+                    ctx.error(
+                        node,
+                        f"test '{test.id}' expects unknown player condition '{node.value}'",
+                        did_you_mean(node.value, states) or "known: " + ", ".join(states),
+                    )
+    return problems
+
+
+def _static_known(ctx: Ctx, world: World, kind: str, node: yaml.Node, test_id: str) -> bool:
+    """Report an unknown id in an expectation; whether it is known."""
+    if not isinstance(node, yaml.ScalarNode):
+        return False
+    bad = _known(world, kind, node.value)
+    if bad:
+        ctx.error(node, f"test '{test_id}' expects {bad}")
+    return not bad
 
 
 def run_all(world: World, names: list[str] | None = None) -> list[Outcome]:

@@ -1026,10 +1026,12 @@ class WorldTest:
     commands: tuple[str, ...]
     expect: Map | None = attrs.field(eq=False, repr=False)
     where: Where | None = attrs.field(default=None, eq=False, repr=False)
+    start: str = ""  # `from:` — the test whose end this one starts from
+    lines: tuple[int, ...] = attrs.field(default=(), eq=False, repr=False)  # of each command
 
 
 def read_tests(ctx: Ctx, node: yaml.Node) -> list[WorldTest]:
-    """`tests:` — id to {commands, expect}; the authoring tools interpret `expect`."""
+    """`tests:` — id to {from, commands, expect}; the authoring tools interpret `expect`."""
     m = mapping(ctx, node, "tests")
     if m is None:
         return []
@@ -1038,8 +1040,11 @@ def read_tests(ctx: Ctx, node: yaml.Node) -> list[WorldTest]:
         tm = mapping(ctx, value, f"test '{test_id}'")
         if tm is None:
             continue
-        check_keys(ctx, tm, ("commands", "expect"), f"test '{test_id}'")
-        commands = tuple(text(ctx, c, "command") for c in seq(ctx, tm.get("commands"), "commands"))
+        check_keys(ctx, tm, ("from", "commands", "expect"), f"test '{test_id}'")
+        nodes = seq(ctx, tm.get("commands"), "commands")
+        commands = tuple(text(ctx, c, "command") for c in nodes)
         expect = mapping(ctx, tm.get("expect"), "expect") if tm.get("expect") is not None else None
-        result.append(WorldTest(test_id, commands, expect, ctx.where(value)))
+        start = ident(ctx, tm.get("from"), "from")
+        lines = tuple(c.start_mark.line + 1 for c in nodes)
+        result.append(WorldTest(test_id, commands, expect, ctx.where(value), start, lines))
     return result

@@ -54,7 +54,7 @@ class Layers:
             out.append(
                 LayerReport(
                     folder,
-                    tuple(r.get("added", ())),
+                    tuple(sorted(r.get("added", ()), key=_kind_order)),
                     tuple(r.get("extended", ())),
                     tuple(r.get("replaced", ())),
                 )
@@ -71,6 +71,15 @@ class Layers:
             if thing is not None:
                 result[thing_id] = thing
         return result
+
+
+KIND_ORDER = ("room", "item", "character", "event", "ending", "hint", "test")
+
+
+def _kind_order(label: str) -> int:
+    """Sort `kind 'id'` labels by kind, keeping file order within a kind (sort is stable)."""
+    kind = label.split(" ", 1)[0]
+    return KIND_ORDER.index(kind) if kind in KIND_ORDER else len(KIND_ORDER)
 
 
 def split_mode(ctx: Ctx, node: yaml.Node) -> tuple[str, yaml.Node]:

@@ -155,7 +155,10 @@ def _build(
                 builder = GameInfo.from_yaml if key == "game" else Player.from_yaml
                 singles[key].append((ctx.where(top.key_nodes[key]), builder(ctx, node)))
         if top.get("tests") is not None:
-            tests.extend(read_tests(ctx, top.get("tests")))
+            read = read_tests(ctx, top.get("tests"))
+            tests.extend(read)
+            for test in read if layer else ():
+                layers.note(layer, "added", f"test '{test.id}'")
         messages.update(read_messages(ctx, top.get("messages"), "the world"))
         for verb, responses in read_verb_responses(ctx, top.get("on"), "the world").items():
             world_on[verb] = world_on.get(verb, ()) + responses
@@ -184,6 +187,7 @@ def _build(
             )
         )
         return None, problems
+    _check_test_chains(tests, problems)
     _place_items(parts, problems)
     _check_refs(refs, parts, player, problems, unloaded)
     world = World(
@@ -202,6 +206,42 @@ def _build(
         world_on,
     )
     return index_world(world), problems
+
+
+def _check_test_chains(tests: list, problems: list[Problem]) -> None:
+    """`from:` names an existing test, and no test starts (through others) from itself."""
+    by_id = {t.id: t for t in tests}
+    for test in tests:
+        seen = [test.id]
+        step = test
+        while step.start:
+            where = test.where
+            if step.start not in by_id:
+                if step is test:
+                    problems.append(
+                        Problem(
+                            where.path,
+                            where.line,
+                            where.col,
+                            f"test '{test.id}' starts from unknown test '{test.start}'",
+                            did_you_mean(test.start, by_id) or "name a test defined in tests:",
+                        )
+                    )
+                break
+            if step.start in seen:
+                chain = " -> ".join([*seen, step.start])
+                problems.append(
+                    Problem(
+                        where.path,
+                        where.line,
+                        where.col,
+                        f"tests start from each other in a circle: {chain}",
+                        "let one of them start from the beginning",
+                    )
+                )
+                break
+            seen.append(step.start)
+            step = by_id[step.start]
 
 
 def _single(found: list, key: str, problems: list[Problem], default):
