@@ -98,7 +98,7 @@ def test_f5_shows_a_syntax_error_first_and_folds_what_follows_from_it(tmp_path):
         assert "YAML" in body.splitlines()[0]
         assert "unknown room" not in body
         folded = panel.query_one(Collapsible)
-        assert folded.collapsed and "unknown room" in str(
+        assert folded.collapsed and "which did not load" in str(
             panel.query_one("#knock-on", Static).visual
         )
         assert panel.query_one("#close").region.bottom <= 24

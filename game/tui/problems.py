@@ -5,7 +5,11 @@ from __future__ import annotations
 import re
 
 # "unknown room 'x'" and the like follow from a file that could not be read; "unknown key" does not.
-KNOCK_ON = re.compile(r": unknown (?!key\b|condition\b|effect\b)[a-z ]+'")
+# The loader already folds references into a file that did not parse into one "note: and N
+# references into F, which did not load" line; that line is knock-on too.
+KNOCK_ON = re.compile(
+    r": unknown (?!key\b|condition\b|effect\b)[a-z ]+'|: note: and \d+ references? into "
+)
 
 
 def fold(problems: list[str]) -> tuple[list[str], list[str]]:
