@@ -259,10 +259,17 @@ def test_unknown_word_is_named(mini_world):
     ("typo", "meant"), [("torhc", "torch"), ("kye", "key"), ("lokcer", "locker")]
 )
 def test_unknown_word_suggests_the_nearest(mini_world, typo, meant):
-    """A misspelt word gets the nearest known word suggested (transpositions included)."""
-    p = play(mini_world, [f"x {typo}"])
+    """A misspelt word gets the nearest word the player has seen suggested (transpositions too)."""
+    p = play(mini_world, ["e", "open locker", f"x {typo}"])
     assert f"I don't know the word '{typo}'." in p.last
     assert f"Did you mean '{meant}'?" in p.last
+
+
+def test_suggestion_never_names_what_the_player_has_not_seen(mini_world):
+    """`x syrnge` at the start names no syringe (it lies unseen in the corridor); once seen it does."""
+    p = play(mini_world, ["x syrnge"])
+    assert "syringe" not in p.last
+    assert "I don't know the word 'syrnge'." in p.last
 
 
 @pytest.mark.parametrize("word", ["ключ", "café", "鍵"])

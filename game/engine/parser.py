@@ -22,11 +22,17 @@ from game.engine.library import message
 from game.engine.scope import carried, in_scope, is_lit, room_items
 from game.model.messages import DEFAULTS
 
-ARTICLES = frozenset({"the", "a", "an", "my", "your", "some", "this", "that", "these", "those"})
+ARTICLES = frozenset({"the", "a", "an", "your", "some", "this", "that", "these", "those"})
+MINE = frozenset({"my", "mine"})
+ORDINALS = {
+    "first": 0, "1": 0, "1st": 0, "second": 1, "2": 1, "2nd": 1, "third": 2, "3": 2, "3rd": 2,
+    "fourth": 3, "4": 3, "4th": 3, "fifth": 4, "5": 4, "5th": 4, "last": -1,
+}  # fmt: skip
+FILLER = frozenset({"one", "ones", "the", "a", "an"})
 PRONOUNS = frozenset({"it", "him", "her", "them"})
 ALL_WORDS = frozenset({"all", "everything", "every", "each"})
 EXCEPT_WORDS = frozenset({"but", "except", "excluding"})
-WORD_RE = re.compile(r"#[\w.]+|[^\W_][\w'\-]*|\?")
+WORD_RE = re.compile(r"#[\w.]+|\d+(?:\.\d+)+|[^\W_][\w'\-]*|\?")
 MAX_TOKENS = 40
 OBJECT_SLOTS = frozenset({"OBJ", "OBJ2", "HELD", "MULTI", "MULTIHELD"})
 MULTI_SLOTS = frozenset({"MULTI", "MULTIHELD"})
@@ -87,7 +93,9 @@ def known_word(d: Draft, word: str) -> bool:
         word in GRAMMAR_WORDS
         or word in d.world.lexicon
         or word in ARTICLES
+        or word in MINE
         or word in PRONOUNS
+        or _possessive(d, word)
         or word in ALL_WORDS
         or word in EXCEPT_WORDS
         or word == "and"
@@ -95,9 +103,37 @@ def known_word(d: Draft, word: str) -> bool:
     )
 
 
+def _possessive(d: Draft, word: str) -> bool:
+    """`han's`, `librarian's`: a character's name with 's, read as a possessive and set aside."""
+    if not word.endswith("'s") or word in d.world.lexicon:
+        return False
+    base = word[:-2]
+    return any(base in d.world.vocab[c] for c in d.world.characters)
+
+
+def seen_words(d: Draft) -> frozenset[str]:
+    """The words a suggestion may use: things in scope, places visited, things carried before."""
+    words: set[str] = set()
+    for thing in scope_ids(d):
+        words |= d.world.vocab[thing]
+    for thing in d.moved:
+        words |= d.world.vocab.get(thing, frozenset())
+    world = d.world
+    for item_id, place in d.places.items():
+        if place in d.visited and world.items[item_id].door is None:
+            words |= world.vocab[item_id]
+    for char_id, place in d.char_places.items():
+        if place in d.visited:
+            words |= world.vocab[char_id]
+    for room in d.visited:
+        words.update(d.world.rooms[room].name.lower().replace(",", " ").split())
+    return frozenset(words)
+
+
 def unknown_failure(d: Draft, word: str) -> Failure:
     """`I don't know the word 'xyzzy'.` with the nearest known word."""
-    close = nearest_word(word, GRAMMAR_WORDS | d.world.lexicon, d.world.lexicon)
+    seen = seen_words(d)
+    close = nearest_word(word, GRAMMAR_WORDS | seen, seen)
     hint = message(d, "parser.did_you_mean", word=close) if close else ""
     text = message(d, "parser.unknown_word", word=word)
     return Failure(" ".join(p for p in (text, hint) if p), unknown=word)
@@ -153,11 +189,29 @@ def parse(d: Draft, text: str) -> Command | Failure:
             return unknown_failure(d, word)
     if failures:
         return _best(failures)
+    asked = _ask_for_noun(d, tokens, lines)
+    if asked is not None:
+        return asked
     if first not in VERB_WORDS:
         if first in d.world.lexicon:
             return Failure(message(d, "parser.noun_without_verb", word=first))
         return Failure(message(d, "parser.not_a_verb"))
     return Failure(message(d, "parser.understood_as_far_as", verb=first))
+
+
+def _ask_for_noun(d: Draft, tokens: tuple[str, ...], lines: tuple[Line, ...]) -> Failure | None:
+    """`x` alone: "What do you want to examine?", and the next line answers it."""
+    for line in lines:
+        fixed = line.tokens[: len(tokens)]
+        rest = line.tokens[len(tokens) :]
+        if fixed != tokens or not rest or rest[0] not in OBJECT_SLOTS:
+            continue
+        if any(t in SLOTS for t in rest[1:]):
+            continue
+        verb = " ".join(tokens) if len(tokens[0]) > 2 else line.action.replace("_", " ")
+        template = " ".join(tokens) + " {}" + "".join(" " + t for t in rest[1:])
+        return Failure(message(d, "parser.ask_noun", verb=verb), pending=(template, ()))
+    return None
 
 
 def _best(failures: list[Failure]) -> Failure:
@@ -201,7 +255,7 @@ def _resolve(d: Draft, line: Line, slots: dict, text: str) -> Command:
             fields["words"] = slots[slot]
     if "ROOM" in slots:
         fields["room"] = _resolve_room(d, slots["ROOM"])
-    order = [t for t in line.tokens if t in OBJECT_SLOTS]
+    order = sorted((t for t in line.tokens if t in OBJECT_SLOTS), key=lambda t: t == "OBJ2")
     single: dict[str, str] = {}
     for slot in order:
         if slot not in MULTI_SLOTS:
@@ -271,6 +325,9 @@ def resolve_one(
         raise _Fail(Failure(message(d, "parser.cant_see_any_more")))
     if len(words) == 1 and words[0] in PRONOUNS:
         return _pronoun(d, words[0])
+    mine = bool(words) and words[0] in MINE
+    words = tuple(w for w in words if w not in MINE and not _possessive(d, w)) or words
+    held = held or mine
     for word in words:
         if not known_word(d, word):
             raise _Fail(unknown_failure(d, word))

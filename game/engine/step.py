@@ -22,7 +22,10 @@ from game.model import World
 from game.model.verbs import ACTIONS
 
 MAX_LINE = 2000
-SPLIT_RE = re.compile(r"[.;!]+|\?(?=.)|\bthen\b")
+SPLIT_RE = re.compile(r"(?:[;!]|\.(?!\d)|(?<!\d)\.)+|\?(?=.)|\bthen\b")
+ABBREVIATION_RE = re.compile(
+    r"\b(dr|mr|mrs|ms|st|prof|capt|sgt|lt|col|gen|rev|mt)\.", re.IGNORECASE
+)
 SPLIT_CHARS = frozenset(".;!?,")
 RAW_ARGUMENT_VERBS = frozenset({"save", "restore", "load"})
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -43,8 +46,8 @@ ENDED_OK = frozenset(
         "status",
     }
 )
-TAKE_FIRST = frozenset({"give", "show", "throw", "use", "pour"})
-TAKE_SECOND = frozenset({"unlock", "lock", "attack", "cut"})
+TAKE_FIRST = frozenset({"give", "show", "throw", "use", "pour", "plug"})
+TAKE_SECOND = frozenset({"unlock", "lock", "attack", "cut", "pry"})
 KEPT_ON_RESTART = frozenset({"seed", "verbose"})  # everything else starts again
 SCENERY_OK = frozenset({"examine", "search", "look", "read", "listen", "smell", "touch", "taste"})
 
@@ -137,6 +140,7 @@ def split_line(d: Draft, line: str) -> list[str | tuple[str, str]]:
     if not SPLIT_CHARS.intersection(line) and " then " not in line.lower():
         return [line] if line.strip() else []
     result: list[str | tuple[str, str]] = []
+    line = ABBREVIATION_RE.sub(r"\1", line)
     for piece in SPLIT_RE.split(line):
         parts = [p for p in piece.split(",") if tokenize(p)]
         if not parts:
@@ -228,16 +232,51 @@ def run_one(d: Draft, piece: str | tuple[str, str]) -> bool:
 
 
 def _answer_pending(d: Draft, text: str, words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
-    """Treat the line as the answer to "Which do you mean…?" when it picks one candidate."""
+    """Treat the line as the answer to "Which do you mean…?" or "What do you want to …?"."""
     template, candidates = d.pending
     d.pending = None
-    from game.engine.parser import words_of
-
-    picked = [c for c in candidates if words and all(w in words_of(d, c) for w in words)]
-    if len(picked) == 1:
-        text = template.replace("{}", "#" + picked[0])
-        return text, tokenize(text)
+    if not words or (words[0] in VERB_WORDS and words[0] not in d.world.lexicon):
+        return text, words
+    if not candidates:
+        filled = template.replace("{}", " ".join(words))
+        return filled, tokenize(filled)
+    picked = pick_candidate(d, candidates, words)
+    if picked:
+        filled = template.replace("{}", "#" + picked)
+        return filled, tokenize(filled)
     return text, words
+
+
+def pick_candidate(d: Draft, candidates: tuple[str, ...], words: tuple[str, ...]) -> str:
+    """The one candidate an answer names: by ordinal, words, the exact noun, or what you hold."""
+    from game.engine.parser import FILLER, MINE, ORDINALS, words_of
+    from game.engine.scope import carried
+
+    mine = any(w in MINE for w in words)
+    rest = tuple(w for w in words if w not in FILLER and w not in MINE)
+    ordinal = [ORDINALS[w] for w in rest if w in ORDINALS]
+    if ordinal and len(rest) == 1:
+        index = ordinal[0]
+        return candidates[index] if -len(candidates) <= index < len(candidates) else ""
+    rest = tuple(w for w in rest if w not in ORDINALS) or rest
+    found = [c for c in candidates if rest and all(w in words_of(d, c) for w in rest)]
+    if mine and len(found) != 1:
+        held = [c for c in (found or candidates) if c in d.world.items and carried(d.world, d, c)]
+        found = held or found
+    if len(found) > 1:
+        exact = [c for c in found if _name_words(d, c)[-1:] == list(rest[-1:])]
+        found = exact or found
+    if ordinal and len(found) > 1:
+        index = ordinal[0]
+        found = [found[index]] if -len(found) <= index < len(found) else found
+    return found[0] if len(found) == 1 else ""
+
+
+def _name_words(d: Draft, thing: str) -> list[str]:
+    """The words of a thing's name, lower case."""
+    from game.engine.names import name
+
+    return name(d, thing).lower().split()
 
 
 def _oops(d: Draft, words: tuple[str, ...]) -> str | None:
@@ -263,7 +302,8 @@ def _order(d: Draft, person: str, text: str) -> bool:
             break
     previous_room = d.location
     d.last_command = f"#{person}, {text}"
-    order(d, person, action)
+    parsed = parse(d, text) if words else None
+    order(d, person, action, parsed if isinstance(parsed, Command) else None)
     d.took_turn = True
     after_action(d, previous_room)
     return True
@@ -298,6 +338,8 @@ def perform(d: Draft, cmd: Command) -> None:
     if info is not None and not info.forbid.isdisjoint(verbs):
         d.say(info.refuse or message(d, "condition.forbid"))
         return
+    if cmd.obj2:
+        note_pronoun(d, cmd.obj2)
     if len(cmd.objs) == 1:
         note_pronoun(d, cmd.objs[0])
     elif len(cmd.objs) > 1:

@@ -172,6 +172,12 @@ DEFAULTS: dict[str, str] = {
     "give.refused": "{The2} doesn't seem interested.",
     "show.refused": "{The2} is unimpressed.",
     "order.refused": "{The} has better things to do.",
+    "order.go": "{The} goes {direction}.",
+    "order.go_cant": "{The} can't go that way.",
+    "order.open": "{The} opens {the2}.",
+    "order.close": "{The} closes {the2}.",
+    "order.locked": "{The2} is locked.",
+    "order.wait": "{The} waits.",
     "attack.person": "Violence isn't the answer to this one.",
     "attack.thing": "Violence isn't the answer to this one.",
     "follows": "{The} follows you.",
@@ -282,7 +288,11 @@ DEFAULTS: dict[str, str] = {
     "verb.listen_thing": "You hear nothing unexpected.",
     "verb.transfer": "That wouldn't help.",
     "verb.use": "You'll have to be more specific about what you want to do.",
+    "verb.take_off_all": "You aren't wearing anything you need to take off.",
     "verb.default": "Nothing happens.",
+    "meta.notify": "Score notification is always on.",
+    "meta.verify": "The game file is intact.",
+    "meta.recording": "Use TRANSCRIPT to keep a record of what you type.",
 }
 
 PLACEHOLDERS = frozenset(

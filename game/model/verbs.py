@@ -7,5 +7,7 @@ ACTIONS = frozenset(
     smell touch taste eat drink climb jump enter go hide wait sleep think inventory yes no use
     flee fight shout dig burn cut wake kiss sing pray follow stop free help cure inject call
     knock break pour fill empty tie untie write wave
+    plug connect attach pry sit stand blow buy consult squeeze set swing swim sorry swear
+    transfer rub oil tune
     """.split()
 )

@@ -44,6 +44,8 @@ WORLD_ACTIONS: dict[str, Action] = {
     "show": people.give,
     "attack": people.attack,
     "self": meta.self_,
+    "pry": things.pry,
+    "say": people.say_to,
 }
 for _verb in senses.FLAVOUR:
     WORLD_ACTIONS.setdefault(_verb, senses.flavour)
@@ -60,4 +62,8 @@ META_HANDLERS: dict[str, Action] = {
     "pronouns": meta.pronouns,
     "map": meta.map_,
     "status": meta.status,
+    "notify": meta.notify,
+    "verify": meta.verify,
+    "recording": meta.recording,
+    "bye": meta.bye,
 }

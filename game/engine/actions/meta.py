@@ -159,3 +159,23 @@ def map_(d: Draft, cmd: Command) -> None:
                 lines.append("      " + "; ".join(ways))
     d.say("\n".join([message(d, "map.header"), *lines]), "meta")
     d.request("map")
+
+
+def notify(d: Draft, cmd: Command) -> None:
+    """NOTIFY: Inform's score notices (always on here)."""
+    say(d, "meta.notify", kind="meta")
+
+
+def verify(d: Draft, cmd: Command) -> None:
+    """VERIFY: Inform's file check."""
+    say(d, "meta.verify", kind="meta")
+
+
+def recording(d: Draft, cmd: Command) -> None:
+    """RECORDING / REPLAY: pointed at TRANSCRIPT and the replay tools."""
+    say(d, "meta.recording", kind="meta")
+
+
+def bye(d: Draft, cmd: Command) -> None:
+    """BYE outside a conversation: nothing to end, and no time passes."""
+    say(d, "bye.alone", kind="error")

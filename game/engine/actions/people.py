@@ -156,13 +156,52 @@ def give(d: Draft, cmd: Command) -> None:
     say(d, f"{verb}.refused", thing, person)
 
 
-def order(d: Draft, char: str, action: str) -> None:
-    """`namra, follow me`: the character's order responses."""
+def order(d: Draft, char: str, action: str, cmd: Command | None = None) -> None:
+    """`librarian, go north`: the world's order responses first, else the character does it."""
     character = d.world.characters[char]
     if respond(d, character.orders.get(action, ()), "dialogue"):
         d.actions.append(("order", char))
         return
+    if cmd is not None and not character.default_order and carry_out(d, char, cmd):
+        d.actions.append(("order", char))
+        return
     d.say(character.default_order or message(d, "order.refused", char), "dialogue")
+
+
+def carry_out(d: Draft, char: str, cmd: Command) -> bool:
+    """Do an ordered action as the character: go, open, close, wait. False when it can't."""
+    from game.engine.actions.movement import find_exit
+
+    if cmd.action == "go":
+        ex = find_exit(d, cmd.direction)
+        if ex is None or (ex.door and ex.door in d.locked):
+            say(d, "order.go_cant", char)
+            return True
+        if ex.door and ex.door not in d.open:
+            d.add_to("open", ex.door)
+        d.char_places = d.char_places.set(char, ex.to)
+        say(d, "order.go", char, direction=ex.direction)
+        return True
+    if cmd.action in ("open", "close") and cmd.objs and cmd.objs[0] in d.world.items:
+        thing = cmd.objs[0]
+        item = d.world.items[thing]
+        spec = item.door or item.container
+        if spec is None or not spec.openable:
+            return False
+        if cmd.action == "open" and thing in d.locked:
+            say(d, "order.locked", char, thing)
+        elif cmd.action == "open":
+            d.add_to("open", thing)
+            say(d, "order.open", char, thing)
+        else:
+            d.discard_from("open", thing)
+            say(d, "order.close", char, thing)
+        d.actions.append((cmd.action, thing))
+        return True
+    if cmd.action == "wait":
+        say(d, "order.wait", char)
+        return True
+    return False
 
 
 def attack(d: Draft, cmd: Command) -> None:
@@ -179,3 +218,11 @@ def attack(d: Draft, cmd: Command) -> None:
         say(d, "attack.person", thing)
         return
     say(d, "attack.thing", thing)
+
+
+def say_to(d: Draft, cmd: Command) -> None:
+    """SAY X TO Y: a character hears it as a topic; said to nobody, the library's reply."""
+    if cmd.objs and cmd.objs[0] in d.world.characters:
+        ask(d, cmd)
+    else:
+        say(d, "verb.say")

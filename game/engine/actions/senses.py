@@ -161,7 +161,8 @@ FLAVOUR = frozenset(
     """
     listen smell touch taste climb jump push pull turn wait sleep think pray sing wave dig cut
     knock shout say bye pour fill empty tie write yes no kiss wake free cure call hide flee fight
-    follow enter attack give show
+    follow enter attack give show plug sit lie stand get_off blow buy consult squeeze set tune
+    swing swim sorry swear transfer rub oil wake_up take_off_all
     """.split()
 )
 

@@ -351,3 +351,12 @@ def throw(d: Draft, cmd: Command) -> None:
         say(d, "throw.at", thing, cmd.obj2)
     else:
         say(d, "throw.done", thing)
+
+
+def pry(d: Draft, cmd: Command) -> None:
+    """PRY X WITH Y: opens what opens (unless locked); otherwise the library's shrug."""
+    thing = cmd.objs[0]
+    if _openable(d, thing) is not None and thing not in d.open and thing not in d.locked:
+        open_(d, Command("open", (thing,)))
+    else:
+        say(d, "verb.pry", thing, cmd.obj2)
