@@ -108,6 +108,25 @@ def _sub(sub, name: str, help_text: str) -> argparse.ArgumentParser:
     return parser
 
 
+def _plain_options(parser: argparse.ArgumentParser, default: object) -> None:
+    """Line mode's reading options (for screen readers, braille displays and logs)."""
+    parser.add_argument(
+        "--status",
+        choices=["changes", "always", "never"],
+        default=default,
+        help="line mode: the status line after every turn, only when it changes, or never",
+    )
+    parser.add_argument(
+        "--ascii", action="store_true", default=default, help="line mode: ASCII punctuation only"
+    )
+    parser.add_argument(
+        "--decorate",
+        action="store_true",
+        default=default,
+        help="line mode: mark titles with ** and endings with ***",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line."""
     parser = argparse.ArgumentParser(
@@ -121,8 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--plain", action="store_true", help="line mode: works in pipes and with screen readers"
     )
     _add_globals(parser, None)
+    _plain_options(parser, argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    _sub(sub, "play", "play in line mode (the same as --plain)")
+    _plain_options(_sub(sub, "play", "play in line mode (the same as --plain)"), argparse.SUPPRESS)
     _sub(sub, "tui", "play in the full-screen terminal app (the default)")
 
     check = _sub(sub, "check", "validate and analyse a world, and run its tests")

@@ -7,9 +7,10 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from typing import TextIO
 
-from game.engine import GameState, Paragraph, Turn, status
+from game.engine import GameState, Menu, Paragraph, Turn, current_menu, status
 from game.launch import load_or_report
 from game.paths import default_saves_dir
 from game.saves.errors import SaveError
@@ -21,16 +22,36 @@ PROMPT = "> "
 READ_LIMIT = 64 * 1024  # characters of one input line kept; the game reads the first MAX_LINE
 
 
-def render(paragraphs: Iterable[Paragraph], width: int | None) -> str:
-    """Paragraphs as plain text: a blank line between them, titles marked for the ear and eye."""
+ASCII = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2014": "--", "\u2013": "-",
+     "\u2026": "...", "\u00b7": "|", "\u2192": "->", "\u2190": "<-", "\u00a0": " "}
+)  # fmt: skip
+STATUS_MODES = ("always", "changes", "never")
+
+
+@dataclass(frozen=True)
+class PlainOptions:
+    """How plain mode writes: for screen readers, braille displays and logs."""
+
+    status: str = "always"  # the status line: after every turn, only when it changes, or never
+    ascii: bool = False  # typographic punctuation as plain ASCII
+    decorate: bool = False  # ** Room ** and *** Ending *** marks around titles
+
+
+def render(
+    paragraphs: Iterable[Paragraph], width: int | None, options: PlainOptions | None = None
+) -> str:
+    """Paragraphs as plain text: a blank line between them; title marks only when asked."""
+    options = options or PlainOptions()
     blocks: list[str] = []
     previous = ""
     for p in paragraphs:
         text = p.text
-        if p.kind == "title":
+        if p.kind == "title" and options.decorate:
             text = f"** {text} **"
         elif p.kind == "ending":
-            text = text.upper() if text.startswith("***") else text
+            bare = text.strip("* ")
+            text = (text.upper() if options.decorate else bare) if text.startswith("***") else text
         if width and p.kind not in ("meta", "choice") and "\n" not in text:
             text = textwrap.fill(text, width)
         if p.kind == "choice" and previous == "choice":
@@ -38,13 +59,30 @@ def render(paragraphs: Iterable[Paragraph], width: int | None) -> str:
         else:
             blocks.append(text)
         previous = p.kind
-    return "\n\n".join(blocks)
+    out = "\n\n".join(blocks)
+    return out.translate(ASCII) if options.ascii else out
+
+
+def danger_line(menu: Menu) -> str:
+    """An encounter's countdown, as the TUI's danger menu shows it."""
+    left = menu.moves_left
+    when = f" {left} move{'s' if left != 1 else ''} before it reaches you." if left else ""
+    name = menu.name[:1].upper() + menu.name[1:]
+    return f"{name}!{when} FLEE, HIDE or FIGHT."
 
 
 class PlainUI:
     """Reads lines, steps the game, writes the text and a status line."""
 
-    def __init__(self, session: Session, stdin: TextIO, stdout: TextIO) -> None:
+    def __init__(
+        self,
+        session: Session,
+        stdin: TextIO,
+        stdout: TextIO,
+        options: PlainOptions | None = None,
+    ) -> None:
+        self.options = options or PlainOptions()
+        self._last_status = ""
         self.session = session
         self.world = session.world
         self.stdin = stdin
@@ -52,7 +90,12 @@ class PlainUI:
         self.interactive = stdin.isatty() and stdout.isatty()
         self.width = min(shutil.get_terminal_size().columns, 100) - 1 if self.interactive else None
         self.transcript: TranscriptFile | None = None
-        self.write(render(session.opening, self.width))
+        self.editing = stdin.isatty() and _line_editing(session.log)
+        self.write(self.render(session.opening))
+
+    def render(self, paragraphs: Iterable[Paragraph]) -> str:
+        """Paragraphs as this player asked to read them."""
+        return render(paragraphs, self.width, self.options)
 
     @property
     def state(self) -> GameState:
@@ -74,28 +117,66 @@ class PlainUI:
                 self.write(problem)
 
     def show_status(self) -> None:
-        """The status line."""
-        self.write("\n" + status(self.world, self.state).line())
+        """The status line: always, only when it changed, or never (--status / STATUS ON|OFF)."""
+        now = status(self.world, self.state)
+        line = now.line()
+        key = f"{now.location}|{now.region}|{now.condition_label}|{now.turns_left}|{now.score}"
+        changed, self._last_status = key != self._last_status, key  # the turn alone is no change
+        if self.options.status == "always" or (self.options.status == "changes" and changed):
+            self.write("\n" + self.render([Paragraph("meta", line)]))
+
+    def set_status(self, line: str) -> bool:
+        """STATUS ON / OFF / CHANGES / ALWAYS / NEVER (a front-end setting); False if not one."""
+        words = line.lower().split()
+        modes = {"on": "always", "off": "never", **{m: m for m in STATUS_MODES}}
+        if len(words) != 2 or words[0] != "status" or words[1] not in modes:
+            return False
+        self.options = replace(self.options, status=modes[words[1]])
+        self.write(f"[Status line: {self.options.status}.]")
+        return True
+
+    def read_line(self) -> str | None:
+        """One line of input (with line editing and history at a terminal), None at the end."""
+        if self.editing:
+            try:
+                return input(PROMPT)[:READ_LIMIT]
+            except EOFError:
+                return None
+        self.stdout.write(PROMPT)
+        self.stdout.flush()
+        line = read_line(self.stdin)
+        return line.rstrip("\n") if line else None
+
+    def after_turn(self, before: GameState, turn: Turn) -> None:
+        """What the TUI shows beside the story: the danger countdown, the ending's summary."""
+        menu = current_menu(self.world, self.state)
+        if menu is not None and menu.kind == "encounter":
+            self.write("\n" + self.render([Paragraph("warning", danger_line(menu))]))
+        if self.state.ending and self.state.ending != before.ending:
+            lines = ending_lines(self.session)
+            if lines:
+                self.write("\n" + self.render([Paragraph("meta", "\n".join(lines))]))
 
     def loop(self) -> int:
         """Play until end of input or QUIT."""
         self.show_status()
         while True:
-            self.stdout.write(PROMPT)
-            self.stdout.flush()
-            line = read_line(self.stdin)
-            if not line:
+            line = self.read_line()
+            if line is None:
                 self.stdout.write("\n")
                 self.write_paragraphs(self.session.close())
                 return 0
-            line = line.rstrip("\n")
             if not self.interactive:
                 self.stdout.write(line[:MAX_LINE] + "\n")
             self.to_transcript(PROMPT + line + "\n")
+            if self.set_status(line):
+                continue
+            before = self.state
             turn = self.session.play(line)
-            self.write(render(turn.output, self.width))
+            self.write(self.render(turn.output))
             if self.handle_requests(turn):
                 return 0
+            self.after_turn(before, turn)
             self.show_status()
 
     def handle_requests(self, turn: Turn) -> bool:
@@ -111,7 +192,7 @@ class PlainUI:
 
     def write_paragraphs(self, paragraphs: Iterable[Paragraph]) -> None:
         """Write paragraphs, if there are any."""
-        text = render(paragraphs, self.width)
+        text = self.render(paragraphs)
         if text:
             self.write(text)
 
@@ -146,7 +227,37 @@ def run(args) -> int:
     except SaveError as error:
         print(f"hyosan: {error}", file=sys.stderr)
         return 1
-    return PlainUI(session, tolerant(sys.stdin), tolerant(sys.stdout)).loop()
+    options = PlainOptions(
+        status=getattr(args, "status", None) or "always",
+        ascii=bool(getattr(args, "ascii", False)),
+        decorate=bool(getattr(args, "decorate", False)),
+    )
+    return PlainUI(session, tolerant(sys.stdin), tolerant(sys.stdout), options).loop()
+
+
+def ending_lines(session: Session) -> list[str]:
+    """The ending's 'choices that mattered', as the TUI's ending screen lists them."""
+    from game.tui.moments import moments
+
+    found = moments(session.world, session.seed, list(session.log))
+    if not found:
+        return []
+    lines = ["The choices that mattered:"]
+    lines += [f"  turn {turn}: > {command} ({change})" for turn, command, change in found]
+    return lines
+
+
+def _line_editing(history: Iterable[str]) -> bool:
+    """Line editing and history through readline (stdlib; leaves the screen to the screen
+    reader, unlike full-screen line editors); False where readline is missing."""
+    try:
+        import readline
+    except ImportError:
+        return False
+    readline.clear_history()
+    for line in history:
+        readline.add_history(line)
+    return True
 
 
 def read_line(stream: TextIO) -> str:

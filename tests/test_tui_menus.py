@@ -157,3 +157,52 @@ def test_command_history_comes_back_with_the_game(world, tmp_path):
         assert play.command.value == "take radio"
 
     drive(make_app(world, tmp_path, load="kept"), second)
+
+
+def test_theme_and_panel_are_remembered_between_launches(world, tmp_path):
+    """F10 and F4 are written to the settings file and the next launch starts with them."""
+    from game.tui.app import HyosanApp
+    from game.tui.config import TuiConfig
+
+    settings = tmp_path / "config" / "hyosan" / "settings.json"
+
+    def launch() -> HyosanApp:
+        config = TuiConfig(
+            world_dirs=(WORLD_DIR,),
+            saves_dir=tmp_path,
+            seed=7,
+            cursor_blink=False,
+            settings=settings,
+        )
+        return HyosanApp(config, world)
+
+    chosen = {}
+
+    async def first(pilot):
+        play = await new_game(pilot)
+        await pilot.press("f10")
+        await pilot.press("f4")
+        await pilot.pause()
+        chosen["theme"] = pilot.app.theme
+        chosen["panel"] = play.has_class("-panel-toggled")
+
+    drive(launch(), first)
+    assert settings.is_file()
+
+    async def second(pilot):
+        assert pilot.app.theme == chosen["theme"]
+        play = await new_game(pilot)
+        assert play.has_class("-panel-toggled") == chosen["panel"] is True
+
+    drive(launch(), second)
+
+
+def test_a_damaged_settings_file_means_the_defaults(tmp_path):
+    """Settings that are not JSON, or of the wrong types, are ignored."""
+    from game.tui.settings import load_settings
+
+    path = tmp_path / "settings.json"
+    path.write_text("{not json", encoding="utf-8")
+    assert load_settings(path) == {}
+    path.write_text('{"theme": 3, "panel_toggled": true, "evil": "x"}', encoding="utf-8")
+    assert load_settings(path) == {"panel_toggled": True}

@@ -104,3 +104,14 @@ def test_f5_shows_a_syntax_error_first_and_folds_what_follows_from_it(tmp_path):
         assert panel.query_one("#close").region.bottom <= 24
 
     drive(app, script, size=(80, 24))
+
+
+def test_knock_on_problems_are_folded_under_their_cause():
+    """'unknown room' errors go under the syntax error that caused them; alone, they stay."""
+    from game.tui.problems import fold
+
+    syntax = "rooms.yaml:1:8: YAML syntax: the '[' opened here is not closed"
+    knock = "items.yaml:4:11: unknown room 'hut' — did you mean 'hat'?"
+    key = "items.yaml:2:3: unknown key 'colour' in item 'key'"
+    assert fold([knock, syntax, key]) == ([syntax, key], [knock])
+    assert fold([knock]) == ([knock], [])

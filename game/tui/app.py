@@ -54,9 +54,15 @@ class HyosanApp(App[int]):
         self.world = world
         self._pending: list[Any] = []
         self.world_problem = ""
+        from game.tui.settings import load_settings
+
+        self.settings = load_settings(config.settings)
         for theme in THEMES:
             self.register_theme(theme)
-        self.theme = config.theme or DEFAULT_THEME  # before the CSS is first parsed: parsed once
+        names = {theme.name for theme in THEMES}
+        saved = self.settings.get("theme") if self.settings.get("theme") in names else None
+        # before the CSS is first parsed: parsed once
+        self.theme = config.theme or saved or DEFAULT_THEME
 
     # -- start-up -----------------------------------------------------------------------
 
@@ -91,6 +97,7 @@ class HyosanApp(App[int]):
 
     def on_mount(self) -> None:
         """Load the world after the first frame; with --load or replay, go straight there."""
+        self.theme_changed_signal.subscribe(self, lambda theme: self.remember(theme=theme.name))
         if self.world is None:
             self.call_after_refresh(self._load_world)  # after the first frame: no GIL contention
         if self.config.load:
@@ -259,6 +266,15 @@ class HyosanApp(App[int]):
     async def action_quit(self) -> None:
         """ctrl+q: quit without losing the game in progress."""
         self.action_quit_game()
+
+    def remember(self, **changes: Any) -> None:
+        """Keep a setting for the next launch."""
+        from game.tui.settings import save_settings
+
+        if all(self.settings.get(k) == v for k, v in changes.items()):
+            return
+        self.settings.update(changes)
+        save_settings(self.config.settings, self.settings)
 
     def action_next_theme(self) -> None:
         """Cycle through the game's themes."""

@@ -18,11 +18,13 @@ class TuiConfig:
     replay: str | None = None
     theme: str | None = None
     cursor_blink: bool = True  # tests and snapshots turn it off for stable frames
+    settings: Path | None = None  # the player's settings file (None: remember nothing)
 
     @classmethod
     def from_args(cls, args) -> TuiConfig:
         """Build from parsed `hyosan` arguments (.world, .saves, .seed, .load)."""
         from game.paths import default_saves_dir, default_world_dirs
+        from game.tui.settings import settings_path
 
         return cls(
             world_dirs=tuple(getattr(args, "world", None) or default_world_dirs()),
@@ -30,4 +32,5 @@ class TuiConfig:
             seed=getattr(args, "seed", None),
             load=getattr(args, "load", None),
             replay=getattr(args, "replay", None),
+            settings=settings_path(),
         )

@@ -38,6 +38,7 @@ HELP_KEYS = (
     ("F5", "reload the world's YAML (for authors)"),
     ("ctrl+s / ctrl+o", "save / load"),
     ("ctrl+z", "undo the last command"),
+    ("F10", "next colour theme (remembered)"),
     ("ctrl+p", "all commands, themes included"),
     ("ctrl+q", "quit"),
 )

@@ -71,6 +71,7 @@ class PlayScreen(Screen[None]):
     def on_mount(self) -> None:
         """Show the opening text and the panels; the game's own lines are the command history."""
         self.command.load_history(self.session.log)
+        self.set_class(bool(self.app.settings.get("panel_toggled")), "-panel-toggled")
         self.query_one(DialogueMenu).display = False
         self.query_one("#more").display = False
         self.story.append(self._opening)
@@ -278,6 +279,7 @@ class PlayScreen(Screen[None]):
     def action_toggle_sidebar(self) -> None:
         """Show or hide the side panel."""
         self.toggle_class("-panel-toggled")
+        self.app.remember(panel_toggled=self.has_class("-panel-toggled"))
 
     def action_save(self) -> None:
         """Ask for a slot, then save."""
