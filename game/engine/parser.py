@@ -325,6 +325,7 @@ def resolve_one(
         raise _Fail(Failure(message(d, "parser.cant_see_any_more")))
     if len(words) == 1 and words[0] in PRONOUNS:
         return _pronoun(d, words[0])
+    words = tuple(w for w in words if w != "of") or words
     mine = bool(words) and words[0] in MINE
     words = tuple(w for w in words if w not in MINE and not _possessive(d, w)) or words
     held = held or mine
