@@ -45,7 +45,7 @@ VERBS = frozenset(
     smashes smashed slides slid slips slipped steps stepped rests rested settles settled
     sways swayed blinks blinked stares stared glances glanced follows followed leads led
     meets met lives lived dies died kills killed eats ate eaten drinks drank drunk
-    recognise recognises recognize recognizes pokes poked
+    recognise recognises recognize recognizes pokes poked darkens darken
     take give hold come go walk stand sit lie wait keep bring carry pull push follow draw
     """.split()
 )

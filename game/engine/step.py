@@ -394,7 +394,7 @@ def _instead(d: Draft, cmd: Command, verbs: tuple[str, ...]) -> bool:
     return False
 
 
-AIMED_ACTIONS = frozenset({"give", "show", "put_on", "insert"})
+AIMED_ACTIONS = frozenset({"give", "show", "put_on", "insert", "plug"})
 
 
 def _aimed_at(world: World, cmd: Command) -> bool:
@@ -406,8 +406,8 @@ def _aimed_at(world: World, cmd: Command) -> bool:
 
 
 def _put_as_use(d: Draft, cmd: Command) -> bool:
-    """PUT X ON/IN Y where X has use rules for Y: the author's USE X ON Y answer."""
-    if cmd.action not in ("put_on", "insert") or not _aimed_at(d.world, cmd):
+    """PUT X ON/IN Y or PLUG X INTO Y where X has use rules for Y: the author's USE X ON Y."""
+    if cmd.action not in ("put_on", "insert", "plug") or not _aimed_at(d.world, cmd):
         return False
     rules = [r.response for r in d.world.items[cmd.objs[0]].use if r.on == cmd.obj2]
     if respond(d, rules, "message"):
