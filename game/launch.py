@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from game.model import World, WorldError, load_world
+from game.model import World, WorldError
 from game.paths import default_world_dirs
 
 
@@ -16,12 +16,27 @@ def world_paths(args) -> list[Path]:
     return list(given) if given else default_world_dirs()
 
 
+def load_for_play(paths: list[Path]) -> World:
+    """The world for playing: from the load cache when its files are unchanged, with the save
+    identity kept beside it (so neither the YAML nor the identity hash is redone each start)."""
+    from game.model.cache import load_world_cached
+    from game.saves import identity
+    from game.saves.identity import remember_world_hash, world_id
+
+    world, extras = load_world_cached(
+        paths, {"identity": lambda w: world_id(w).hash}, code=[Path(identity.__file__)]
+    )
+    if isinstance(extras.get("identity"), str):
+        remember_world_hash(world, extras["identity"])
+    return world
+
+
 def load_or_report(args, stream: TextIO | None = None) -> World | None:
     """Load the world; on errors print every one (file:line:col) and return None."""
     stream = stream or sys.stderr
     paths = world_paths(args)
     try:
-        return load_world(paths)
+        return load_for_play(paths)
     except WorldError as error:
         for problem in error.problems:
             print(problem, file=stream)

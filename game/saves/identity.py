@@ -45,6 +45,13 @@ def world_id(world: World) -> WorldId:
     return WorldId(world.info.title, world.info.release, cached[1])
 
 
+def remember_world_hash(world: World, digest: str) -> None:
+    """Take a world's identity hash as known (it was computed when this very world was cached)."""
+    if len(_cache) > 16:
+        _cache.clear()
+    _cache[id(world)] = (world, digest)
+
+
 def normalise(value: Any) -> Any:
     """JSON-able data that does not depend on file order, set order or source positions."""
     if attrs.has(type(value)):

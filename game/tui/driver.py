@@ -30,10 +30,11 @@ class SaveProblem(Exception):
 
 def load_world(dirs: Sequence[Path]) -> Any:
     """The world from its folders; problems become a WorldProblem with the loader's message."""
-    from game.model import WorldError, load_world
+    from game.launch import load_for_play
+    from game.model import WorldError
 
     try:
-        return load_world(list(dirs))
+        return load_for_play(list(dirs))
     except WorldError as error:
         raise WorldProblem(str(error)) from None
 

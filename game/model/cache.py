@@ -1,0 +1,273 @@
+"""World-load cache: a loaded world kept as plain JSON, keyed by its files and the model code.
+
+Playing starts by reading the world's YAML, checking it and building the world: the same work
+on every start while nothing has changed. A world that loaded without errors is written here
+as plain JSON data (never pickle: reading it back only builds model objects, by class names
+that must belong to `game.model`, and runs nothing the file says). The key is a hash of every
+world file, the layer order and the model's source, so any edit misses the cache and loads
+afresh; a damaged or tampered entry is ignored and replaced.
+The folder is `$HYOSAN_CACHE/world`, else `$XDG_CACHE_HOME/hyosan/world`, else
+`~/.cache/hyosan/world`; `HYOSAN_CACHE=off` turns the cache off.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import attrs
+import yaml
+
+from game.model.loader import load_world, world_files
+from game.model.reader import Map
+from game.model.world import World
+
+VERSION = 1
+MODEL = Path(__file__).resolve().parent
+NODES = {"s": yaml.ScalarNode, "q": yaml.SequenceNode, "m": yaml.MappingNode}
+KINDS = {cls: kind for kind, cls in NODES.items()}
+
+
+class CacheError(ValueError):
+    """A cache entry that is not what this code writes."""
+
+
+def cache_folder() -> Path | None:
+    """Where loaded worlds are kept (None when the cache is off)."""
+    given = os.environ.get("HYOSAN_CACHE")
+    if given == "off":
+        return None
+    if given:
+        return Path(given) / "world"
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "hyosan" / "world"
+
+
+def world_key(paths: Iterable[Path], code: Iterable[Path] = ()) -> str:
+    """A hash of the world files (in load order, with their layers), the model code and any
+    other code named (what computes the extras kept beside the world)."""
+    digest = hashlib.sha256(f"hyosan world cache {VERSION}".encode())
+    for source in [*sorted(MODEL.glob("*.py")), *code]:
+        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+    for layer, path in world_files([Path(p) for p in paths]):
+        digest.update(f"\0{layer}\0{path}\0".encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def load_world_cached(
+    paths: Iterable[Path],
+    extras: dict[str, Callable[[World], Any]] | None = None,
+    code: Iterable[Path] = (),
+) -> tuple[World, dict[str, Any]]:
+    """The world (from the cache when its files are unchanged) and the extras kept with it.
+
+    `extras` computes plain JSON values from a freshly loaded world (a save identity, say);
+    they are stored beside it and handed back on later starts (`code`: the source files of
+    those computations, so a change to them misses the cache). Raises WorldError like
+    `load_world` when the world has errors (those are never cached).
+    """
+    paths = [Path(p) for p in paths]
+    folder = cache_folder()
+    try:
+        entry = folder / f"{world_key(paths, code)}.json" if folder else None
+    except OSError:
+        entry = None
+    if entry is not None:
+        found = _read(entry, set(extras or ()))
+        if found is not None:
+            return found
+    world = load_world(paths)
+    computed = {name: make(world) for name, make in (extras or {}).items()}
+    if entry is not None:
+        _write(entry, world, computed)
+    return world, computed
+
+
+def _read(entry: Path, wanted: set[str]) -> tuple[World, dict[str, Any]] | None:
+    """A cached world and its extras, or None when missing, damaged or not ours."""
+    collecting = gc.isenabled()
+    gc.disable()  # many small objects, none of them garbage
+    try:
+        data = json.loads(entry.read_bytes())
+        if data.get("version") != VERSION or not wanted <= set(data["extras"]):
+            return None
+        world = Decoder(data["classes"]).decode(data["world"])
+        if not isinstance(world, World):
+            raise CacheError("the entry is not a world")
+        return world, dict(data["extras"])
+    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _write(entry: Path, world: World, extras: dict[str, Any]) -> None:
+    """Keep a world (quietly doing nothing when it cannot be encoded or written)."""
+    try:
+        encoder = Encoder()
+        data = {"version": VERSION, "world": encoder.encode(world), "extras": extras}
+        data["classes"] = encoder.classes
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        temp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+        temp.write_text(text, encoding="utf-8")
+        os.replace(temp, entry)
+    except (OSError, CacheError, TypeError, ValueError, RecursionError):
+        return
+
+
+class Encoder:
+    """Model objects to plain JSON data; shared objects are written once and referred to."""
+
+    def __init__(self) -> None:
+        self.classes: list[list] = []  # [module, name, init field aliases]
+        self._class_index: dict[type, int] = {}
+        self._done: dict[int, int] = {}  # id(object) -> its index among objects
+        self._keep: list[Any] = []  # objects seen, kept alive so ids stay theirs
+        self._count = 0
+
+    def encode(self, value: Any) -> Any:
+        """One value as JSON data."""
+        if value is None or type(value) in (str, int, float, bool):
+            return value
+        kind = type(value)
+        if kind is tuple:
+            return ["t", *[self.encode(v) for v in value]]
+        if kind is list:
+            return ["l", *[self.encode(v) for v in value]]
+        if kind is frozenset:
+            return ["f", *[self.encode(v) for v in value]]
+        if kind is dict:
+            return ["d", *[self.encode(x) for pair in value.items() for x in pair]]
+        if id(value) in self._done:
+            return ["r", self._done[id(value)]]
+        if attrs.has(kind):
+            fields = [f for f in attrs.fields(kind) if f.init]
+            data = ["o", self._class(kind), *[self.encode(getattr(value, f.name)) for f in fields]]
+        elif kind is Map:
+            node = self.encode(value.node)  # first: the decoder builds in this same order
+            pairs = [
+                [k, self.encode(value.key_nodes[k]), self.encode(v)]
+                for k, v in value.values.items()
+            ]
+            data = ["m", node, pairs]
+        elif kind in KINDS:
+            data = ["y", KINDS[kind], value.tag, self._node_value(value), *self._marks(value)]
+        else:
+            raise CacheError(f"cannot keep a {kind.__name__}")
+        self._done[id(value)] = self._count
+        self._keep.append(value)
+        self._count += 1
+        return data
+
+    def _node_value(self, node: yaml.Node) -> Any:
+        """A YAML node's value: text, or its items."""
+        if isinstance(node, yaml.ScalarNode):
+            return node.value
+        if isinstance(node, yaml.MappingNode):
+            return [[self.encode(k), self.encode(v)] for k, v in node.value]
+        return [self.encode(v) for v in node.value]
+
+    @staticmethod
+    def _marks(node: yaml.Node) -> list:
+        """Where a node starts and ends."""
+        return [
+            [m.name, m.index, m.line, m.column] if m is not None else None
+            for m in (node.start_mark, node.end_mark)
+        ]
+
+    def _class(self, kind: type) -> int:
+        """The index of a model class in the entry's class table."""
+        if kind not in self._class_index:
+            if not kind.__module__.startswith("game.model."):
+                raise CacheError(f"{kind.__name__} is not a model class")
+            aliases = [f.alias for f in attrs.fields(kind) if f.init]
+            self._class_index[kind] = len(self.classes)
+            self.classes.append([kind.__module__, kind.__qualname__, aliases])
+        return self._class_index[kind]
+
+
+class Decoder:
+    """Plain JSON data back to model objects: only `game.model` classes, nothing executed."""
+
+    def __init__(self, classes: list) -> None:
+        self._classes = [self._resolve(*entry) for entry in classes]  # (class, aliases or ())
+        self._objects: list[Any] = []
+
+    @staticmethod
+    def _resolve(module: str, name: str, aliases: list) -> tuple[type, tuple[str, ...]]:
+        """A class named by the entry, which must be a loaded model class with those fields."""
+        if not isinstance(module, str) or not module.startswith("game.model."):
+            raise CacheError(f"module {module!r} is not part of the model")
+        kind = getattr(sys.modules.get(module), str(name), None)
+        if not isinstance(kind, type) or not attrs.has(kind):
+            raise CacheError(f"{module}.{name} is not a model class")
+        fields = [f for f in attrs.fields(kind) if f.init]
+        if [f.alias for f in fields] != aliases:
+            raise CacheError(f"{name} has other fields now")
+        return kind, () if not any(f.kw_only for f in fields) else tuple(aliases)
+
+    def decode(self, data: Any) -> Any:
+        """One value from JSON data."""
+        if type(data) is not list:
+            if data is None or type(data) in (str, int, float, bool):
+                return data
+            raise CacheError("unexpected data")
+        tag = data[0]
+        if tag == "t":
+            return tuple(self.decode(v) for v in data[1:])
+        if tag == "l":
+            return [self.decode(v) for v in data[1:]]
+        if tag == "f":
+            return frozenset(self.decode(v) for v in data[1:])
+        if tag == "d":
+            items = [self.decode(v) for v in data[1:]]
+            return dict(zip(items[::2], items[1::2], strict=True))
+        if tag == "r":
+            return self._objects[data[1]]
+        if tag == "o":
+            kind, aliases = self._classes[data[1]]
+            values = [self.decode(v) for v in data[2:]]
+            made = kind(**dict(zip(aliases, values, strict=True))) if aliases else kind(*values)
+        elif tag == "m":
+            made = self._map(data)
+        elif tag == "y":
+            made = self._node(data)
+        else:
+            raise CacheError(f"unknown tag {tag!r}")
+        self._objects.append(made)
+        return made
+
+    def _map(self, data: list) -> Map:
+        """A checked YAML mapping."""
+        made = Map(self.decode(data[1]))
+        for key, key_node, value in data[2]:
+            made.key_nodes[str(key)] = self.decode(key_node)
+            made.values[str(key)] = self.decode(value)
+        return made
+
+    def _node(self, data: list) -> yaml.Node:
+        """A YAML node with its marks."""
+        _, kind, tag, value, start, end = data
+        if kind == "s":
+            content = str(value)
+        elif kind == "m":
+            content = [(self.decode(k), self.decode(v)) for k, v in value]
+        else:
+            content = [self.decode(v) for v in value]
+        return NODES[kind](str(tag), content, _mark(start), _mark(end))
+
+
+def _mark(data: list | None) -> yaml.Mark | None:
+    """A source position."""
+    if data is None:
+        return None
+    name, index, line, column = data
+    return yaml.Mark(str(name), int(index), int(line), int(column), None, None)

@@ -1,0 +1,95 @@
+"""The world-load cache gives the same world, misses on any edit, and never trusts its file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game.launch import load_for_play
+from game.model import load_world
+from game.model.cache import load_world_cached
+from game.saves.identity import world_id
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "worlds" / "mini"
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch) -> Path:
+    """A private cache folder."""
+    monkeypatch.setenv("HYOSAN_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "world"
+
+
+def _entry(cache: Path) -> Path:
+    """The one cache entry written."""
+    entries = list(cache.glob("*.json"))
+    assert len(entries) == 1, entries
+    return entries[0]
+
+
+def test_a_cached_world_is_the_loaded_world_with_the_same_identity(cache):
+    """Second start reads the cache: equal world, same save identity, extras handed back."""
+    fresh = load_world([ROOT / "world"])
+    first, extras = load_world_cached([ROOT / "world"], {"answer": lambda w: len(w.rooms)})
+    again, kept = load_world_cached([ROOT / "world"], {"answer": lambda w: -1})
+    assert _entry(cache).stat().st_size > 0
+    assert again == fresh and first == fresh
+    assert kept == extras == {"answer": len(fresh.rooms)}
+    assert world_id(again).hash == world_id(fresh).hash
+    assert load_for_play([ROOT / "world"]).rooms.keys() == fresh.rooms.keys()
+
+
+def test_an_edited_world_misses_the_cache(cache, tmp_path):
+    """Changing one file's text gives a new entry and the new content."""
+    folder = tmp_path / "mini"
+    shutil.copytree(MINI, folder)
+    load_world_cached([folder])
+    game = folder / "game.yaml"
+    game.write_text(game.read_text().replace("Mini Hyosan", "Mini Changed"))
+    world, _ = load_world_cached([folder])
+    assert world.info.title == "Mini Changed"
+    assert len(list(cache.glob("*.json"))) == 2
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda data: "not json at all {",
+        lambda data: json.dumps({**data, "classes": [["os", "system", []]]}),
+        lambda data: json.dumps({**data, "classes": [["game.model.cache", "Path", ["x"]]]}),
+        lambda data: json.dumps({**data, "world": ["o", 0, "__import__('os').system('false')"]}),
+        lambda data: json.dumps({**data, "world": ["zz", 1]}),
+        lambda data: json.dumps({**data, "world": "a string, not a world"}),
+        lambda data: json.dumps({**data, "version": 999}),
+    ],
+    ids=[
+        "garbage",
+        "foreign-module",
+        "non-model-class",
+        "text-as-code",
+        "bad-tag",
+        "not-world",
+        "version",
+    ],
+)
+def test_a_tampered_entry_is_ignored_and_the_world_loads_afresh(cache, damage):
+    """Whatever the file says, only model classes are built and a bad entry means a fresh load."""
+    fresh, _ = load_world_cached([MINI])
+    entry = _entry(cache)
+    entry.write_text(damage(json.loads(entry.read_text())))
+    world, _ = load_world_cached([MINI])
+    assert world == fresh
+    assert json.loads(entry.read_text())["version"] == 1  # rewritten from the fresh load
+
+
+def test_the_cache_can_be_turned_off(tmp_path, monkeypatch):
+    """HYOSAN_CACHE=off writes nothing."""
+    monkeypatch.setenv("HYOSAN_CACHE", "off")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    world, _ = load_world_cached([MINI])
+    assert world == load_world([MINI])
+    assert not any(tmp_path.iterdir())
