@@ -24,11 +24,14 @@ from typing import Any
 import attrs
 import yaml
 
+from game.model.files import read_regular
 from game.model.loader import load_world, world_files
 from game.model.reader import Map
+from game.model.source import MAX_FILE_BYTES
 from game.model.world import World
 
 VERSION = 1
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
 MODEL = Path(__file__).resolve().parent
 NODES = {"s": yaml.ScalarNode, "q": yaml.SequenceNode, "m": yaml.MappingNode}
 KINDS = {cls: kind for kind, cls in NODES.items()}
@@ -56,7 +59,7 @@ def world_key(paths: Iterable[Path], code: Iterable[Path] = ()) -> str:
     for source in [*sorted(MODEL.glob("*.py")), *code]:
         digest.update(source.name.encode() + b"\0" + source.read_bytes())
     for layer, path in world_files([Path(p) for p in paths]):
-        digest.update(f"\0{layer}\0{path}\0".encode() + path.read_bytes())
+        digest.update(f"\0{layer}\0{path}\0".encode() + read_regular(path, MAX_FILE_BYTES + 1))
     return digest.hexdigest()
 
 
@@ -94,7 +97,7 @@ def _read(entry: Path, wanted: set[str]) -> tuple[World, dict[str, Any]] | None:
     collecting = gc.isenabled()
     gc.disable()  # many small objects, none of them garbage
     try:
-        data = json.loads(entry.read_bytes())
+        data = json.loads(read_regular(entry, MAX_ENTRY_BYTES))
         if data.get("version") != VERSION or not wanted <= set(data["extras"]):
             return None
         world = Decoder(data["classes"]).decode(data["world"])
