@@ -13,7 +13,7 @@ from textual.widgets import Input, OptionList, Static
 
 from game.model import load_world
 from game.saves.recordings import is_id
-from game.saves.session import resume
+from game.saves.session import Session, resume
 from game.tui.app import HyosanApp
 from game.tui.config import TuiConfig
 from game.tui.screens.dialogs import LoadScreen, SaveScreen
@@ -286,7 +286,8 @@ def test_continue_resumes_the_autosaved_game(world, tmp_path):
     async def second(pilot):
         menu = pilot.app.screen.query_one("#menu", OptionList)
         assert not menu.get_option("continue").disabled
-        pilot.app.title_choice("continue")
+        assert menu.highlighted == menu.get_option_index("continue")  # Enter continues
+        await pilot.press("enter")
         await pilot.pause()
         play = pilot.app.screen
         assert isinstance(play, PlayScreen)
@@ -294,6 +295,18 @@ def test_continue_resumes_the_autosaved_game(world, tmp_path):
         assert "Turn 2" in shown(play, "#tally")
 
     drive(make_app(world, tmp_path), second)
+    games = list((tmp_path / "games").glob("*.journal"))
+    assert len(games) == 1  # Continue appends to the same game's recording
+
+    async def third(pilot):
+        await pilot.press("ctrl+n")  # New game is never the default once a game exists
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, PlayScreen)
+        await type_line(pilot, "look")
+
+    drive(make_app(world, tmp_path), third)
+    assert len(list((tmp_path / "games").glob("*.journal"))) == 2  # a new game: a new file
+    assert "radio" in " ".join(Session.load(world, games[0].stem, tmp_path).log)
 
 
 def test_a_damaged_save_is_explained_and_the_game_goes_on(world, tmp_path):

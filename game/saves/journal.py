@@ -11,6 +11,7 @@ re-encodes what is already written: appending a record costs the same at line 10
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
@@ -317,6 +318,11 @@ class Writer:
             raise write_error(exc, self.path) from None
         self._synced = time.monotonic()
         self._dirty = False
+
+    def __del__(self) -> None:
+        """A writer dropped without close() still lets go of its file and lock."""
+        with contextlib.suppress(Exception):
+            self.close()
 
     def close(self) -> None:
         """Flush (when anything is unflushed), unlock and close."""

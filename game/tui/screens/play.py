@@ -68,6 +68,10 @@ class PlayScreen(Screen[None]):
             yield Sidebar(id="sidebar")
         yield Footer()
 
+    def on_unmount(self) -> None:
+        """The game's recording is flushed and let go when its screen goes (new game, exit)."""
+        driver.close(self.session)
+
     def on_mount(self) -> None:
         """Show the opening text and the panels; the game's own lines are the command history."""
         self.command.load_history(self.session.log)
