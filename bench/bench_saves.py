@@ -120,8 +120,8 @@ def replay_rows(world: World, lines: int, runs: int) -> list[list[str]]:
     """Headless replay speed (plain fold of `step`) and verify speed (with digests)."""
     with tempfile.TemporaryDirectory() as tmp:
         session = played(world, lines, Path(tmp))
-    commands = session.log
-    save = make_save(world, session.seed, session.state, session.entries, "bench")
+        commands = session.log  # read from the game's recording, so while it exists
+        save = make_save(world, session.seed, session.state, session.entries, "bench")
     fold = best(runs, lambda: final_state(world, session.seed, commands)) / 1000
     check = best(1, lambda: verify(world, save)) / 1000
     return [

@@ -114,7 +114,10 @@ class Session:
         """The journal's records, then any not yet written."""
         written: list[Record] = []
         if self._journal_path is not None:
-            written = list(journal.read(self._journal_path).records)
+            try:
+                written = list(journal.read(self._journal_path).records)
+            except SaveError:  # the recording was deleted or spoiled under the running game
+                written = []
         return written + self._pending
 
     # -- playing ------------------------------------------------------------------------
