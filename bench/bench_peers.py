@@ -34,7 +34,9 @@ DFROTZ = shutil.which("dfrotz") or (
 def cpu_run(cmd: list[str], stdin: bytes, env: dict | None = None) -> tuple[float, int]:
     """CPU seconds (user+sys) and peak KiB of one child process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, env=env)
+    proc = subprocess.Popen(
+        cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    )
     proc.communicate(stdin)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
