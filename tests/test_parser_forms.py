@@ -118,3 +118,10 @@ def test_orders_are_carried_out(plain):
     assert p.state.char_places["librarian"] == "study"
     refused = play(plain, ["e", "librarian, take crowbar"])
     assert refused.last == '"Fetch it yourself," says the librarian.'
+
+
+def test_ask_and_tell_can_answer_differently(plain):
+    """ASK and TELL about the same topic have their own replies when the world gives both."""
+    p = play(plain, ["e", "ask librarian about rain", "tell librarian about rain"])
+    assert p.turns[1][-1].text == '"It never stops," she says.'
+    assert p.last == '"You needn\'t tell me about the rain," she sighs.'

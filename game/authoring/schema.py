@@ -397,7 +397,10 @@ CHARACTER = obj(
                     obj(
                         {
                             "words": one_or_list({"type": "string"}, "words that name the topic"),
-                            "reply": responses("the reply"),
+                            "reply": responses(
+                                "the reply (to ASK, and to TELL unless 'tell' is given)"
+                            ),
+                            "tell": responses("TELL's own reply about this topic"),
                             "when": conditions(),
                             "do": effects(),
                         }

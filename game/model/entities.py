@@ -618,6 +618,7 @@ class Topic:
     id: str
     words: frozenset[str]
     replies: tuple[Response, ...]
+    tell: tuple[Response, ...] = ()  # TELL's own reply, when it differs from ASK's
 
 
 @attrs.frozen
@@ -738,7 +739,7 @@ def _read_topics(ctx: Ctx, node: yaml.Node | None) -> tuple[Topic, ...]:
         tm = mapping(ctx, value, f"topic '{topic_id}'")
         if tm is None:
             continue
-        check_keys(ctx, tm, ("words", "reply", "when", "do"), f"topic '{topic_id}'")
+        check_keys(ctx, tm, ("words", "reply", "tell", "when", "do"), f"topic '{topic_id}'")
         words = frozenset(word_list(ctx, tm.get("words"), "words")) | {topic_id.replace("_", " ")}
         replies = read_responses(ctx, tm.get("reply"), "reply")
         if tm.get("when") is not None or tm.get("do") is not None:
@@ -750,7 +751,8 @@ def _read_topics(ctx: Ctx, node: yaml.Node | None) -> tuple[Topic, ...]:
                 base.where,
             )
             replies = (first, *replies[1:])
-        result.append(Topic(topic_id, words, replies))
+        tell = read_responses(ctx, tm.get("tell"), "tell") if tm.get("tell") is not None else ()
+        result.append(Topic(topic_id, words, replies, tell))
     return tuple(result)
 
 

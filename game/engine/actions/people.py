@@ -40,7 +40,8 @@ def ask(d: Draft, cmd: Command) -> None:
     words = set(cmd.words)
     for topic in person.topics:
         matches = any(p in phrase if " " in p else p in words for p in topic.words)
-        if matches and respond(d, topic.replies, "dialogue"):
+        replies = topic.tell if cmd.action == "tell" and topic.tell else topic.replies
+        if matches and respond(d, replies, "dialogue"):
             d.actions.append(("ask", topic.id))
             return
     d.say(person.default_reply or message(d, "ask.nothing", person.id), "dialogue")
