@@ -40,7 +40,7 @@ def _order_example(d: Draft) -> str:
         character = d.world.characters[char_id]
         if character.orders:
             verb = sorted(character.orders)[0]
-            word = sorted(character.nouns)[0].upper()
+            word = character.name.split()[-1].upper()
             return f"{word}, {verb.upper().replace('_', ' ')}"
     return ""
 
