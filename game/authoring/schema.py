@@ -431,19 +431,30 @@ CHARACTER = obj(
     "a person (or a horde) with states, talk and movement",
 )
 
-TRIGGER = obj(
-    {
-        "enter": ident("the player enters this room"),
-        "turn": whole("on this turn", 1),
-        "every": whole("every n turns", 1),
-        "flag": ident("this flag becomes set"),
-        "action": ref("verb", "the player does this action"),
-        "object": ident("... to this item or character"),
-        "state": obj({"of": ident("character"), "is": ident("state")}, ("of", "is")),
-        "condition": ident("the player's condition becomes this"),
-    },
-    doc="what makes the event fire (omit: whenever its condition holds)",
-)
+TRIGGER_KEYS: dict[str, Schema] = {
+    "enter": ident("the player enters this room"),
+    "turn": whole("on this turn", 1),
+    "every": whole("every n turns", 1),
+    "flag": ident("this flag becomes set"),
+    "action": ref("verb", "the player does this action"),
+    "state": obj({"of": ident("character"), "is": ident("state")}, ("of", "is")),
+    "condition": ident("the player's condition becomes this"),
+}
+# exactly one kind per trigger (`object` only goes with `action`)
+TRIGGER = {
+    "description": "what makes the event fire (omit: whenever its condition holds)",
+    "anyOf": [
+        obj(
+            {
+                kind: schema,
+                **({"object": ident("... to this item or character")} if kind == "action" else {}),
+            },
+            (kind,),
+            doc=f"fires on '{kind}'",
+        )
+        for kind, schema in TRIGGER_KEYS.items()
+    ],
+}
 
 EVENT = obj(
     {

@@ -52,6 +52,17 @@ NOWHERE = "nowhere"
 PLAYER = "player"
 
 
+def at_least(ctx: Ctx, node: yaml.Node | None, what: str, low: int, default: int) -> int:
+    """A whole number no smaller than `low` (an error says so, as the schema does)."""
+    value = integer(ctx, node, what, default)
+    if node is not None and value < low:
+        ctx.error(
+            node, f"'{what}' must be {low} or more, not {value}", f"write {what}: {max(low, 1)}"
+        )
+        return default
+    return value
+
+
 def _words_from_name(name: str, words: tuple[str, ...], adjectives: tuple[str, ...]):
     """Nouns and adjectives for the parser: the name's last word is a noun, the rest adjectives."""
     parts = name.lower().replace(",", " ").split()
@@ -433,7 +444,7 @@ def _read_container(
         openable=boolean(ctx, m.get("openable"), "openable", door or locked or not is_open),
         locked=locked,
         key=key,
-        capacity=integer(ctx, m.get("capacity"), "capacity", 10),
+        capacity=at_least(ctx, m.get("capacity"), "capacity", 0, 10),
         transparent=boolean(ctx, m.get("transparent"), "transparent"),
         supporter=supporter,
     )
@@ -575,7 +586,7 @@ def _read_state(ctx: Ctx, state_id: str, node: yaml.Node) -> StateInfo:
         boolean(ctx, m.get("follows"), "follows"),
         boolean(ctx, m.get("hostile"), "hostile"),
         route,
-        max(1, integer(ctx, m.get("every"), "every", 1)),
+        at_least(ctx, m.get("every"), "every", 1, 1),
         wander,
         integer(ctx, m.get("chance"), "chance", 50),
         frozenset(word_list(ctx, m.get("forbid"), "forbid")),
@@ -872,6 +883,13 @@ def _read_trigger(ctx: Ctx, node: yaml.Node | None) -> Trigger:
     if m is None:
         return Trigger("always")
     check_keys(ctx, m, (*TRIGGER_KINDS, "object"), "trigger")
+    given = [k for k in TRIGGER_KINDS if k in m]
+    if len(given) > 1:
+        ctx.error(
+            node,
+            f"a trigger has one kind, but this one says {' and '.join(given)}",
+            "keep one; put the other as a condition under 'when:' (or make two events)",
+        )
     if "action" in m:
         verb = text(ctx, m.get("action"), "action")
         ctx.ref("verb", verb, m.get("action"))
@@ -887,7 +905,7 @@ def _read_trigger(ctx: Ctx, node: yaml.Node | None) -> Trigger:
             return Trigger(kind, value)
     for kind in ("turn", "every"):
         if kind in m:
-            return Trigger(kind, n=max(1, integer(ctx, m.get(kind), kind, 1)))
+            return Trigger(kind, n=at_least(ctx, m.get(kind), kind, 1, 1))
     if "state" in m:
         sm = mapping(ctx, m.get("state"), "state trigger")
         if sm is not None:
