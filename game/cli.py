@@ -59,7 +59,12 @@ def _saves(parser: argparse.ArgumentParser, dest: str) -> None:
 def _seed(parser: argparse.ArgumentParser, dest: str) -> None:
     """--seed: the random seed of a new game."""
     parser.add_argument(
-        "--seed", dest=dest, type=int, default=argparse.SUPPRESS, help="random seed for a new game"
+        "--seed",
+        dest=dest,
+        type=int,
+        metavar="N",
+        default=argparse.SUPPRESS,
+        help="random seed for a new game",
     )
 
 
@@ -99,6 +104,17 @@ def _add_globals(parser: argparse.ArgumentParser, command: str | None) -> None:
             add(parser, name)
         elif command in users:
             add(parser, AFTER + name)
+
+
+def _positive(text: str) -> int:
+    """A whole number of at least 1, for counts."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value
 
 
 def _sub(sub, name: str, help_text: str) -> argparse.ArgumentParser:
@@ -200,9 +216,23 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("-o", "--output", type=Path, help="file to write")
 
     agent = _sub(sub, "play-agent", "let a baseline agent play the world (docs/agents.md)")
-    agent.add_argument("--agent", choices=["random", "walkthrough"], default="random")
-    agent.add_argument("--episodes", type=int, default=10, metavar="N")
-    agent.add_argument("--max-steps", type=int, default=300, metavar="N", help="per episode")
+    agent.add_argument(
+        "--agent",
+        choices=["random", "walkthrough"],
+        default="random",
+        help="random: a valid action at random each step; walkthrough: the world's tests that "
+        "end the game, one per episode (default: random)",
+    )
+    agent.add_argument(
+        "--episodes", type=_positive, default=10, metavar="N", help="games to play (default 10)"
+    )
+    agent.add_argument(
+        "--max-steps",
+        type=_positive,
+        default=300,
+        metavar="N",
+        help="steps per episode for the random agent (default 300)",
+    )
 
     serve = _sub(sub, "serve", "play in a browser on localhost")
     serve.add_argument("--port", type=int, default=8000)

@@ -160,7 +160,7 @@ def test_play_agent_command_prints_its_table(capsys):
     )
     out = capsys.readouterr().out
     assert "agent: random, 2 episodes" in out
-    assert "room coverage:" in out and "endings reached:" in out
+    assert "room coverage:" in out and "endings reached:" in out and "ending (kind)" in out
 
 
 def test_play_agent_refuses_a_broken_world(tmp_path, capsys):
@@ -168,3 +168,38 @@ def test_play_agent_refuses_a_broken_world(tmp_path, capsys):
     (tmp_path / "bad.yaml").write_text("rooms:\n  a:\n    exits: {north: nowhere}\n")
     assert main(["play-agent", "--agent", "random", "--world", str(tmp_path)]) == 1
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_front_end_commands_say_they_are_not_for_agents(env):
+    """SAVE in an Env says how an agent keeps states instead of answering nothing."""
+    text, *_ = env.step("save")
+    assert "get_state()" in text
+
+
+def test_a_non_string_action_is_a_clear_error(env):
+    """step(None) names the problem."""
+    with pytest.raises(TypeError, match="command string"):
+        env.step(None)
+
+
+def test_the_hash_without_the_clock_repeats_when_walking_to_and_fro():
+    """clock=False leaves timers out: once one-time events have fired, round trips repeat."""
+    world = world_at(MINI.parent.parent.parent / "world")
+    env = Env(world, seed=1)
+    exits = [a for a in env.get_valid_actions() if a in ("n", "s", "e", "w", "north", "east")]
+    assert exits
+    back = {"n": "s", "s": "n", "e": "w", "w": "e", "north": "south", "east": "west"}
+    hashes = []
+    for _ in range(3):
+        env.step(exits[0])
+        env.step(back[exits[0]])
+        hashes.append((env.get_world_state_hash(clock=False), env.get_world_state_hash()))
+    assert hashes[1][0] == hashes[2][0]
+    assert hashes[1][1] != hashes[2][1]  # with the clock, the turns spent still show
+
+
+def test_play_agent_refuses_a_count_below_one(capsys):
+    """--episodes 0 is an error, not an empty table."""
+    with pytest.raises(SystemExit):
+        main(["play-agent", "--episodes", "0", "--world", str(MINI)])
+    assert "at least 1" in capsys.readouterr().err

@@ -26,19 +26,18 @@ def run_play_agent(args: argparse.Namespace) -> int:
         if not summary.episodes:
             print("play-agent: this world has no test that reaches an ending", file=sys.stderr)
             return 1
-    print_summary(summary, args.agent, time.perf_counter() - started)
+    print_summary(summary, env, args.agent, time.perf_counter() - started)
     return 0
 
 
-def print_summary(summary: Summary, agent: str, seconds: float) -> None:
+def print_summary(summary: Summary, env: Env, agent: str, seconds: float) -> None:
     """One row per episode, then the totals."""
     print(f"agent: {agent}, {len(summary.episodes)} episodes")
-    print(f"{'episode':>7}  {'score':>5}  {'moves':>5}  {'steps':>5}  {'rooms':>5}  ending")
+    print(f"{'episode':>7}  {'score':>5}  {'moves':>5}  {'steps':>5}  {'rooms':>5}  ending (kind)")
     for number, e in enumerate(summary.episodes, 1):
-        print(
-            f"{number:>7}  {e.score:>5}  {e.moves:>5}  {e.steps:>5}  {len(e.rooms):>5}  "
-            f"{e.ending or '-'}"
-        )
+        ending = env.world.endings.get(e.ending or "")
+        how = f"{e.ending} ({ending.kind})" if ending else "-"
+        print(f"{number:>7}  {e.score:>5}  {e.moves:>5}  {e.steps:>5}  {len(e.rooms):>5}  {how}")
     steps = sum(e.steps for e in summary.episodes)
     best = max((e.score for e in summary.episodes), default=0)
     endings = ", ".join(f"{k} ×{v}" for k, v in summary.endings().items()) or "none"

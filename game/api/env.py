@@ -13,6 +13,10 @@ from game.engine.moves import valid_actions
 from game.model import World, load_world
 
 WON = ("victory", "bittersweet")
+FRONT_END_ONLY = (
+    "[Saving, restoring, transcripts and quitting are for a player's front end; "
+    "an agent keeps states with get_state() and set_state().]"
+)
 LOST = ("tragic", "death")
 
 
@@ -58,10 +62,15 @@ class Env:
 
     def step(self, action: str) -> tuple[str, int, bool, dict]:
         """Play one command; return (text, reward = score gained, done, info)."""
+        if not isinstance(action, str):
+            raise TypeError(f"an action is a command string, not {type(action).__name__}")
         before = self.state.score
         turn = step(self.world, self.state, action)
         self.state = turn.state
-        self.last = Observation(turn.text, turn.output)
+        output = turn.output
+        if turn.requests:
+            output += (Paragraph("meta", FRONT_END_ONLY),)
+        self.last = Observation(_text(output), output)
         return self.last.text, self.state.score - before, self.is_done(), self._info()
 
     def _info(self) -> dict:
@@ -73,9 +82,13 @@ class Env:
         """Every command that changes the game's state here, in a stable order (exact)."""
         return valid_actions(self.world, self.state)
 
-    def get_world_state_hash(self) -> str:
-        """A hex digest of the state, stable across processes and platforms."""
-        return state_hash(self.world, self.state)
+    def get_world_state_hash(self, clock: bool = True) -> str:
+        """A hex digest of the state, stable across processes and platforms.
+
+        With `clock=False` the turn count, timers and the dice are left out, so walking to
+        and fro repeats hashes even while something counts down (for visited sets).
+        """
+        return state_hash(self.world, self.state, clock=clock)
 
     def get_score(self) -> int:
         """The score so far."""

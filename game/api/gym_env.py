@@ -12,8 +12,11 @@ from gymnasium import spaces
 from game.api.env import Env
 
 CHARSET = frozenset(string.printable) - frozenset("\x0b\x0c\r")
+COMMAND_CHARSET = "".join(sorted(frozenset(string.printable) - frozenset("\t\n\x0b\x0c\r")))
+NOT_VALID = "[That index names no valid action here; nothing happened.]"
 MAX_TEXT = 1 << 15
 MAX_ACTIONS = 256
+MAX_COMMAND = 120
 _PLAIN = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "—": "--", "–": "-", "…": "..."})
 
 
@@ -30,7 +33,7 @@ class HyosanEnv(gymnasium.Env):
     `action_mode="text"` (default): any command string, and `info["valid_actions"]` lists the
     exact valid ones. `action_mode="index"`: `Discrete(256)`, action i plays the i-th valid
     action (`info["action_mask"]` marks which indexes are valid now; an index past the list
-    plays `wait`).
+    is refused: no turn passes, the reward is 0 and `info["invalid_action"]` is true).
     """
 
     metadata: ClassVar[dict] = {"render_modes": ["ansi"]}
@@ -43,7 +46,7 @@ class HyosanEnv(gymnasium.Env):
         if action_mode == "index":
             self.action_space = spaces.Discrete(MAX_ACTIONS)
         else:
-            self.action_space = spaces.Text(max_length=64, charset=string.ascii_lowercase + " ")
+            self.action_space = spaces.Text(max_length=MAX_COMMAND, charset=COMMAND_CHARSET)
         self._actions: list[str] = []
 
     def reset(self, *, seed: int | None = None, options: dict | None = None):
@@ -57,7 +60,11 @@ class HyosanEnv(gymnasium.Env):
         """Play one command (or the index of a valid action)."""
         if self.action_mode == "index":
             index = int(action)
-            command = self._actions[index] if index < len(self._actions) else "wait"
+            if not 0 <= index < len(self._actions):
+                info = self._info(NOT_VALID)
+                info["invalid_action"] = True
+                return ascii_text(NOT_VALID), 0.0, self.game.is_done(), False, info
+            command = self._actions[index]
         else:
             command = str(action)
         text, reward, done, _ = self.game.step(command)
@@ -67,6 +74,7 @@ class HyosanEnv(gymnasium.Env):
         """Score, moves, the exact text and the valid actions of the new state."""
         self._actions = self.game.get_valid_actions()[:MAX_ACTIONS]
         info = {
+            "invalid_action": False,
             "moves": self.game.get_moves(),
             "score": self.game.get_score(),
             "text": text,

@@ -7,8 +7,11 @@ import json
 from collections.abc import Mapping, Set
 
 from game.engine import GameState
-from game.engine.timing import outcome_key
+from game.engine.timing import KEPT, outcome_key
 from game.model import World
+
+
+_CHANCE = frozenset({"rng", "seed"})
 
 
 def _plain(value: object) -> object:
@@ -27,12 +30,16 @@ def _canonical(value: object) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
 
 
-def state_hash(world: World, state: GameState) -> str:
+def state_hash(world: World, state: GameState, clock: bool = True) -> str:
     """A 32-digit hex digest of what the state means to the world's rules.
 
     Built from the same key the valid actions use (`game.engine.timing.outcome_key`): parser
     memory is left out and the clock is kept only as far as a rule can read it. Never uses
-    Python's hash(), so it is the same in every process.
+    Python's hash(), so it is the same in every process. `clock=False` leaves out the clock
+    and the dice (the RNG's position), for visited sets that should repeat.
     """
-    text = _canonical(_plain(outcome_key(world, state)))
+    key = outcome_key(world, state)
+    if not clock:
+        key = tuple(v for name, v in zip(KEPT, key, strict=False) if name not in _CHANCE)
+    text = _canonical(_plain(key))
     return hashlib.blake2b(text.encode("ascii"), digest_size=16).hexdigest()
