@@ -10,7 +10,6 @@ from game.engine import GameState
 from game.engine.timing import KEPT, outcome_key
 from game.model import World
 
-
 _CHANCE = frozenset({"rng", "seed"})
 
 
