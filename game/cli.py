@@ -241,7 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--public", action="store_true", help="allow a --host other machines can reach (warned)"
     )
     serve.add_argument(
-        "--max-sessions", type=int, default=4, metavar="N", help="games running at once (4)"
+        "--max-sessions", type=_positive, default=4, metavar="N", help="games running at once (4)"
     )
     return parser
 

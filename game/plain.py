@@ -15,6 +15,7 @@ from game.launch import load_or_report
 from game.paths import default_saves_dir
 from game.saves.errors import SaveError
 from game.saves.record import MAX_LINE
+from game.saves.recordings import budget_warning
 from game.saves.session import Session
 from game.saves.transcript import TranscriptFile
 
@@ -219,6 +220,9 @@ def run(args) -> int:
     seed = args.seed if getattr(args, "seed", None) is not None else 1
     saves_dir = getattr(args, "saves", None) or default_saves_dir()
     load = getattr(args, "load", None)
+    warning = budget_warning()
+    if warning:
+        print(f"hyosan: {warning}", file=sys.stderr)
     try:
         if load:
             session = Session.load(world, load, saves_dir)

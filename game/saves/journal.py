@@ -36,6 +36,7 @@ except ImportError:  # pragma: no cover - Windows has no flock; games there do n
 MAGIC = "hyosan-journal"
 FORMAT = 1
 SYNC_EVERY = 1.0  # seconds: the journal reaches the disk (fsync) at most this often while playing
+TORN_LIMIT = 1 << 20  # a record cut off mid-write is smaller than this
 HEADER_LIMIT = 1 << 20  # a header line is small; refuse to read a giant first line as one
 _FIX = "The game is kept up to the last whole line."
 
@@ -223,7 +224,7 @@ def _cut_note(n: int, last: bool) -> str:
         return f"The last line of the recording (line {n}) was cut off by a crash and is left out."
     return (
         f"The recording is damaged at line {n} (or that line came from another game); "
-        f"it is kept up to line {n - 1}."
+        f"the game is played from the lines before it (up to line {n - 1})."
     )
 
 
@@ -273,12 +274,17 @@ class Writer:
         writer = cls(path, fd, contents.header, contents.first - 1 + len(contents.records), ops)
         try:
             _lock(fd)
-            if os.fstat(fd).st_size != contents.end:
+            size = os.fstat(fd).st_size
+            if size != contents.end:
+                _check_torn_tail(fd, size, contents.end, path)
                 os.ftruncate(fd, contents.end)
             os.lseek(fd, contents.end, os.SEEK_SET)
         except OSError as exc:
             writer.close()
             raise write_error(exc, path) from None
+        except SaveError:
+            writer.close()
+            raise
         return writer
 
     def append(self, records: list[Record]) -> None:
@@ -336,6 +342,17 @@ class Writer:
             os.close(fd)
 
 
+def _check_torn_tail(fd: int, size: int, end: int, path: Path) -> None:
+    """Raise Damaged unless all past `end` is one record cut off mid-write (no newline in it):
+    only such a never-acknowledged tail may be cut; whole lines are never rewritten."""
+    if end > size or size - end > TORN_LIMIT or b"\n" in os.pread(fd, size - end, end):
+        raise Damaged(
+            "The recording is damaged partway through.",
+            "It is kept untouched; play goes on in a new recording.",
+            path,
+        )
+
+
 def _lock(fd: int) -> None:
     """Take the journal's lock, or raise InUse when another game holds it."""
     if fcntl is None:
@@ -367,3 +384,7 @@ def in_use(path: Path) -> bool:
 
 class InUse(SaveError):
     """The recording is open in another game."""
+
+
+class Damaged(DamagedSave):
+    """The recording has damage before its end, so it is never appended to or cut."""

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import json
+import math
 import os
 import secrets
 from pathlib import Path
@@ -22,12 +23,13 @@ import attrs
 from game.model.files import lstat_kind, open_regular
 from game.saves.errors import SaveError, SaveWriteError
 from game.saves.journal import Header, in_use, read_header, record_from
-from game.saves.slots import AUTOSAVE
+from game.saves.slots import AUTOSAVE, PREVIOUS
 
 FOLDER = "games"
 JOURNAL = ".journal"
 CHECKPOINT = ".checkpoint"
 PRUNE_MIB = 64
+MAX_BUDGET_MIB = 1 << 24  # 16 TiB: past this a budget is a typo, not a wish
 CONTINUE_NAMES = frozenset({AUTOSAVE, "latest", "continue"})  # names that mean the latest game
 _ID_CHARS = frozenset("0123456789abcdef-")
 _TAIL = 65536
@@ -59,6 +61,18 @@ def is_id(name: str) -> bool:
     return len(name) == 20 and set(name) <= _ID_CHARS and name[8] == "-" and name[15] == "-"
 
 
+def reserved_reason(name: str) -> str:
+    """Why a save may not take this name (Continue or a recording would shadow it), or ''."""
+    low = name.lower()
+    if low in CONTINUE_NAMES or low == PREVIOUS:
+        return f"'{name}' is reserved: --load {low} and Continue mean the latest game."
+    if low == "backup":
+        return "'backup' is reserved: RESTORE BACKUP means a damaged save's intact copy."
+    if is_id(low):
+        return f"'{name}' is shaped like a game's recording id, which --load {low} would open."
+    return ""
+
+
 def journal_path(saves_dir: Path, game: str) -> Path:
     """Where a recording's journal lives."""
     return games_dir(saves_dir) / f"{game}{JOURNAL}"
@@ -81,11 +95,30 @@ def checkpoint_path(journal: Path) -> Path:
 
 def budget_bytes() -> int:
     """The size the recordings may take before the oldest are pruned."""
+    mib, _ = _budget_mib()
+    return int(mib * 1024 * 1024)
+
+
+def budget_warning() -> str:
+    """Why $HYOSAN_RECORDINGS_MIB is not used, or '' when it is fine (or unset)."""
+    return _budget_mib()[1]
+
+
+def _budget_mib() -> tuple[float, str]:
+    """The budget in MiB from $HYOSAN_RECORDINGS_MIB (the default when unusable) and a warning."""
+    text = os.environ.get("HYOSAN_RECORDINGS_MIB", "").strip()
+    if not text:
+        return PRUNE_MIB, ""
     try:
-        mib = float(os.environ.get("HYOSAN_RECORDINGS_MIB", PRUNE_MIB))
+        mib = float(text)
     except ValueError:
-        mib = PRUNE_MIB
-    return int(max(mib, 1) * 1024 * 1024)
+        mib = math.nan
+    if not math.isfinite(mib) or not 1 <= mib <= MAX_BUDGET_MIB:
+        return PRUNE_MIB, (
+            f"HYOSAN_RECORDINGS_MIB={text[:40]!r} is not a size from 1 to {MAX_BUDGET_MIB:,}"
+            f" MiB; recordings keep to the default {PRUNE_MIB} MiB."
+        )
+    return mib, ""
 
 
 def journals(saves_dir: Path) -> list[Path]:
@@ -188,10 +221,11 @@ def listing(saves_dir: Path) -> list[Summary]:
 def policy_note(saves_dir: Path) -> str:
     """The pruning policy and how much of it is used, in one line for people."""
     used = sum(size_of(j) for j in journals(saves_dir))
+    warning = budget_warning()
     return (
         f"Recordings use {_mib(used)} of {_mib(budget_bytes())}; past that the oldest are "
         "deleted (never the latest, one being played, or a named save)."
-    )
+    ) + (f" {warning}" if warning else "")
 
 
 def prune(saves_dir: Path, keep: Path | None = None, budget: int | None = None) -> list[Path]:

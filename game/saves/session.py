@@ -233,6 +233,9 @@ class Session:
     def save(self, slot: str = "") -> list[Paragraph]:
         """Save to a slot (the last one used, or `quicksave`); say how it went."""
         name = _slot_name(slot) or self.slot or DEFAULT_SLOT
+        reserved = recordings.reserved_reason(name)
+        if reserved:
+            return [Paragraph("error", f"Not saved. {reserved} Pick another name.")]
         said = self.autosave()
         try:
             path = slot_path(self.saves_dir, name)
@@ -305,12 +308,8 @@ class Session:
             self._writer = journal.Writer.reopen(path, opened.contents, self._ops)
             self._journal_path = path
         except SaveError as exc:
-            why = (
-                "That game is open in another window"
-                if isinstance(exc, journal.InUse)
-                else f"That game's file cannot be written ({exc.what})"
-            )
             self.origin = path.stem
+            why = _why_copied(exc, path)
             self._pending = list(journal.read(path).records)
             self.notes = (*self.notes, f"{why}; this is a copy of it, kept as a game of its own.")
             self._since_checkpoint = 1
@@ -338,6 +337,15 @@ class Session:
         names = list_slots(self.saves_dir)
         manual = [n for n in names if n not in (AUTOSAVE, PREVIOUS)]
         return (manual or names or [""])[0]
+
+
+def _why_copied(exc: SaveError, path: Path) -> str:
+    """Why a continued game goes on in a copy of its recording rather than the recording."""
+    if isinstance(exc, journal.InUse):
+        return "That game is open in another window"
+    if isinstance(exc, journal.Damaged):
+        return f"The damaged recording is kept untouched at {path}"
+    return f"That game's file cannot be written ({exc.what})"
 
 
 def _said(paragraphs: list[Paragraph]) -> tuple[str, ...]:

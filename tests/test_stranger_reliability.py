@@ -1,0 +1,106 @@
+"""A reliability attacker's cases: each fails on the code before its fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.cli import parse
+from game.model import load_world
+from game.saves import recordings
+from game.saves.session import Session
+
+MINI = Path(__file__).parent / "worlds" / "mini"
+
+
+@pytest.mark.parametrize("count", ["-1", "0", "x"])
+def test_serve_refuses_fewer_than_one_session(count, capsys):
+    with pytest.raises(SystemExit) as stop:
+        parse(["serve", "--max-sessions", count])
+    assert stop.value.code == 2
+    assert "at least 1" in capsys.readouterr().err
+
+
+def test_serve_takes_one_session():
+    assert parse(["serve", "--max-sessions", "1"]).max_sessions == 1
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e400", "0", "-5", "1e30", "lots"])
+def test_a_nonsense_recordings_budget_means_the_default_with_a_warning(value, monkeypatch):
+    monkeypatch.setenv("HYOSAN_RECORDINGS_MIB", value)
+    assert recordings.budget_bytes() == recordings.PRUNE_MIB * 1024 * 1024
+    assert "HYOSAN_RECORDINGS_MIB" in recordings.budget_warning()
+    assert "HYOSAN_RECORDINGS_MIB" in recordings.policy_note(Path("nowhere"))
+
+
+@pytest.mark.parametrize(("value", "mib"), [("", 64), ("1", 1), ("2.5", 2.5), ("1000", 1000)])
+def test_a_sensible_recordings_budget_is_used_quietly(value, mib, monkeypatch):
+    monkeypatch.setenv("HYOSAN_RECORDINGS_MIB", value)
+    assert recordings.budget_bytes() == int(mib * 1024 * 1024)
+    assert recordings.budget_warning() == ""
+
+
+def _mini():
+    """The small test world."""
+    return load_world([MINI])
+
+
+@pytest.mark.parametrize(
+    "name", ["autosave", "AutoSave", "autosave-previous", "latest", "continue", "backup",
+             "20261202-171500-ab12"]
+)  # fmt: skip
+def test_a_save_continue_would_shadow_is_refused_with_the_reason(tmp_path, name):
+    session = Session.new(_mini(), 3, tmp_path)
+    session.play("east")
+    said = "\n".join(p.text for p in session.play(f"save {name}").output)
+    assert "Not saved" in said and ("reserved" in said or "recording id" in said)
+    assert not list(tmp_path.glob("*.json"))
+    assert "Saved as 'keep'" in "\n".join(p.text for p in session.play("save keep").output)
+
+
+def _recorded(tmp_path, lines: int) -> Path:
+    """A closed recording of `lines` lines, without its checkpoint."""
+    session = Session.new(_mini(), 3, tmp_path)
+    for i in range(lines):
+        session.play("look" if i % 2 else "wait")
+    session.close()
+    journal = recordings.latest(tmp_path)
+    recordings.checkpoint_path(journal).unlink()
+    return journal
+
+
+def test_damage_in_the_middle_of_a_recording_never_cuts_it(tmp_path):
+    journal = _recorded(tmp_path, 30)
+    lines = journal.read_bytes().split(b"\n")
+    lines[12] = lines[12].replace(b'"look"', b'"LOOK"')  # record 12 fails its check
+    damaged = b"\n".join(lines)
+    journal.write_bytes(damaged)
+    session = Session.load(_mini(), "autosave", tmp_path)
+    assert journal.read_bytes() == damaged  # every line after the damage is still there
+    notes = "\n".join(session.notes)
+    assert "damaged at line 12" in notes and str(journal) in notes
+    session.play("wait")
+    session.close()
+    copy = recordings.latest(tmp_path)
+    assert copy != journal and len(session.log) == 12
+    assert journal.read_bytes() == damaged
+    assert [s.game for s in recordings.listing(tmp_path)] == [copy.stem, journal.stem]
+
+
+def test_a_whole_last_line_that_fails_its_check_is_kept_too(tmp_path):
+    journal = _recorded(tmp_path, 5)
+    damaged = journal.read_bytes()[:-12] + b"X" + journal.read_bytes()[-11:]
+    journal.write_bytes(damaged)
+    Session.load(_mini(), "autosave", tmp_path).close()
+    assert journal.read_bytes() == damaged
+
+
+def test_a_record_torn_mid_write_is_still_dropped(tmp_path):
+    journal = _recorded(tmp_path, 5)
+    whole = journal.read_bytes()
+    journal.write_bytes(whole + b'[6,"wai')
+    session = Session.load(_mini(), "autosave", tmp_path)
+    session.play("look")
+    session.close()
+    assert journal.read_bytes().startswith(whole) and len(session.log) == 6
