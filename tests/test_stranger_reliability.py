@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import sys
+import zlib
 from pathlib import Path
 
 import pytest
 
-from game.cli import parse
+from game.cli import main, parse
 from game.model import load_world
 from game.saves import recordings
+from game.saves.errors import DamagedSave
+from game.saves.journal import MAX_DEPTH, load_json, seed_crc
 from game.saves.session import Session
 
 MINI = Path(__file__).parent / "worlds" / "mini"
@@ -104,3 +110,41 @@ def test_a_record_torn_mid_write_is_still_dropped(tmp_path):
     session.play("look")
     session.close()
     assert journal.read_bytes().startswith(whole) and len(session.log) == 6
+
+
+DEEP = b"[" * 2000 + b"]" * 2000
+
+
+@pytest.mark.parametrize("where", ["header", "record"])
+def test_a_deeply_nested_recording_is_damaged_not_a_crash(tmp_path, where, capsys):
+    journal = _recorded(tmp_path, 3)
+    lines = journal.read_bytes().split(b"\n")
+    if where == "header":
+        lines[0] = DEEP + b" 00000000"
+    else:  # a record with a valid check: only its nesting is wrong
+        lines[2] = DEEP + b" %08x" % zlib.crc32(DEEP, seed_crc(journal.stem))
+    journal.write_bytes(b"\n".join(lines))
+    game = journal.stem
+    if where == "header":
+        with pytest.raises(DamagedSave):
+            Session.load(_mini(), "autosave", tmp_path)
+        assert "cannot be read" in recordings.describe(recordings.listing(tmp_path)[0], "")
+    else:
+        assert "damaged at line 2" in "\n".join(Session.load(_mini(), game, tmp_path).notes)
+    world = ["--world", str(MINI), "--saves", str(tmp_path)]
+    for command in (["replay", game, "--verify"], ["transcript", game], ["replay", "--list"]):
+        main([*world, *command])  # any exit code, but no traceback
+    printf = io.StringIO("quit\n")
+    with contextlib.redirect_stdout(io.StringIO()):
+        sys_stdin, sys.stdin = sys.stdin, printf
+        try:
+            main([*world, "--plain", "--load", "autosave"])
+        finally:
+            sys.stdin = sys_stdin
+
+
+def test_nesting_is_bounded_before_parsing():
+    assert load_json(b"[[1]]") == [[1]]
+    assert load_json(b'["' + b"[" * 100 + b'"]') == ["[" * 100]  # brackets in text are text
+    with pytest.raises(ValueError):
+        load_json(b"[" * (MAX_DEPTH + 1) + b"]" * (MAX_DEPTH + 1))

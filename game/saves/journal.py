@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import time
 import zlib
 from collections.abc import Iterator
@@ -37,6 +38,7 @@ MAGIC = "hyosan-journal"
 FORMAT = 1
 SYNC_EVERY = 1.0  # seconds: the journal reaches the disk (fsync) at most this often while playing
 TORN_LIMIT = 1 << 20  # a record cut off mid-write is smaller than this
+MAX_DEPTH = 8  # records are flat lists and the header nests two deep: refuse deeper lines
 HEADER_LIMIT = 1 << 20  # a header line is small; refuse to read a giant first line as one
 _FIX = "The game is kept up to the last whole line."
 
@@ -118,9 +120,32 @@ def decode_line(raw: bytes, start: int) -> Any:
     try:
         if int(crc, 16) != zlib.crc32(body, start):
             return None
-        return json.loads(body.decode("utf-8"), parse_constant=_no_constant)
+        return load_json(body)
     except ValueError:
         return None
+
+
+def load_json(body: bytes) -> Any:
+    """One line's JSON, ValueError when it nests deeper than MAX_DEPTH or is not JSON."""
+    if body.count(b"[") + body.count(b"{") > MAX_DEPTH and _depth(body) > MAX_DEPTH:
+        raise ValueError("nested too deeply")
+    try:
+        return json.loads(body.decode("utf-8"), parse_constant=_no_constant)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(rb"[\[\]{}]")
+
+
+def _depth(body: bytes) -> int:
+    """How deep the arrays and objects of a JSON text nest (brackets inside strings skipped)."""
+    deepest = depth = 0
+    for match in _BRACKET.finditer(_STRING.sub(b"", body)):
+        depth += 1 if match.group() in b"[{" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _no_constant(name: str) -> None:
@@ -180,9 +205,15 @@ def read_header(path: Path) -> tuple[Header, int]:
         raise DamagedSave("The recording has no whole header line.", "Pick another game.", path)
     body = first[:-1]
     try:
-        game = json.loads(body.rpartition(b" ")[0].decode("utf-8")).get("game", "")
-    except (ValueError, AttributeError):
+        game = load_json(body.rpartition(b" ")[0]).get("game", "")
+    except AttributeError:
         raise NotASave("This file is not a Hyosan game recording.", "", path) from None
+    except ValueError:
+        raise DamagedSave(
+            "The recording's header is damaged (not JSON, or nested too deeply).",
+            "Pick another game.",
+            path,
+        ) from None
     header = header_from(decode_line(body, seed_crc(str(game))))
     return header, len(first)
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import json
 import math
 import os
 import secrets
@@ -22,7 +21,7 @@ import attrs
 
 from game.model.files import lstat_kind, open_regular
 from game.saves.errors import SaveError, SaveWriteError
-from game.saves.journal import Header, in_use, read_header, record_from
+from game.saves.journal import Header, in_use, load_json, read_header, record_from
 from game.saves.slots import AUTOSAVE, PREVIOUS
 
 FOLDER = "games"
@@ -203,7 +202,7 @@ def _last_record(journal: Path, start: int) -> tuple[int, int, str, str]:
     for line in reversed(tail.split(b"\n")[1:-1] if end - _TAIL > start else tail.split(b"\n")):
         body = line.rpartition(b" ")[0]
         try:
-            data = json.loads(body.decode("utf-8"))
+            data = load_json(body)
         except ValueError:
             continue
         record = record_from(data[0], data) if isinstance(data, list) and data else None
