@@ -319,16 +319,17 @@ class PlayScreen(Screen[None]):
 
 
 def status_line(status: Any) -> Content:
-    """The one-line status of narrow terminals."""
-    score = f"{status.score}/{status.max_score}" if status.max_score else str(status.score)
-    left = f" ({status.turns_left})" if status.turns_left is not None else ""
-    return Content.assemble(
+    """The one-line status of narrow terminals: only the fields this world has."""
+    parts: list[Any] = [
         (status.location, "bold $accent"),
         ("  " + (status.region or ""), "italic $text-muted"),
-        ("   ", ""),
-        (status.condition_label + left, "$success" if is_healthy(status) else "bold $error"),
-        ("   Turn ", "$text-muted"),
-        str(status.turn),
-        ("  Score ", "$text-muted"),
-        score,
-    )
+    ]
+    if status.has_condition:
+        left = f" ({status.turns_left})" if status.turns_left is not None else ""
+        style = "$success" if is_healthy(status) else "bold $error"
+        parts += [("   ", ""), (status.condition_label + left, style)]
+    parts += [("   Turn ", "$text-muted"), str(status.turn)]
+    if status.has_score:
+        score = f"{status.score}/{status.max_score}" if status.max_score else str(status.score)
+        parts += [("  Score ", "$text-muted"), score]
+    return Content.assemble(*parts)

@@ -46,6 +46,7 @@ class Sidebar(VerticalScroll, can_focus=False):
         if status == self._shown:
             return
         self._shown = status
+        self.query_one("#condition").display = status.has_condition
         for name, build in SECTIONS:
             content = build(status)
             old = self._contents.get(name)
@@ -99,11 +100,12 @@ def is_healthy(status: Any) -> bool:
 
 
 def tally_content(status: Any) -> Content:
-    """Turn and score."""
+    """Turn, and score when the world has points to score."""
+    turn = Content.assemble(("Turn ", "bold $text-muted"), str(status.turn))
+    if not status.has_score:
+        return turn
     score = f"{status.score}/{status.max_score}" if status.max_score else str(status.score)
-    return Content.assemble(
-        ("Turn ", "bold $text-muted"), str(status.turn), ("   Score ", "bold $text-muted"), score
-    )
+    return turn.append(Content.assemble(("   Score ", "bold $text-muted"), score))
 
 
 SECTIONS = (
