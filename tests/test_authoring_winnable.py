@@ -109,7 +109,8 @@ def test_check_exits_2_when_a_bound_stops_it(capsys):
     last = capsys.readouterr().out.strip().splitlines()[-1]
     assert code == 2
     assert last.startswith("search: stopped by --max-states after ")
-    assert "not covered:" in last
+    assert "; explored every state up to depth " in last or "starting states" in last
+    assert "; not yet explored: " in last
 
 
 def test_prove_runs_to_completion(capsys):
@@ -183,13 +184,18 @@ def test_progress_line_is_written_for_long_searches():
     import io
 
     from game.authoring.commands import ProgressLine
+    from game.authoring.winnable import Snapshot
 
     err = io.StringIO()
     progress = ProgressLine(err)
-    progress(10, 1, 0.5)
+    progress(Snapshot(10, 5, 1, 2, 4, 0.5))
     assert err.getvalue() == ""
-    progress(12_000, 9, 6.0)
-    assert "searching: 12,000 states, depth 9, 2,000 states/s, 6 s" in err.getvalue()
+    progress(Snapshot(12_000, 6_000, 9, 1_000, 5_000, 6.0))
+    assert (
+        "searching: 12,000 states seen, depth 9: 1,000 of 5,000 explored, "
+        "exploring 1,000 states/s, 6 s, "
+        "depth 9 done in ~4 s"
+    ) in err.getvalue()
 
 
 def test_growing_counter_does_not_make_the_search_endless(tmp_path):

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from game.authoring.findings import Finding
 from game.launch import world_paths
 from game.model import Problem, World
 from game.model.loader import read_world
+
+if TYPE_CHECKING:
+    from game.authoring.winnable import Snapshot, Stop
 
 
 def _plural(n: int, word: str) -> str:
@@ -107,7 +113,7 @@ def _deep_check(world: World, args: argparse.Namespace, out: TextIO) -> tuple[in
     from game.authoring.analysis import analyse
     from game.authoring.reach import Reach
     from game.authoring.report import coverage_lines, search_findings, search_lines, timing_line
-    from game.authoring.winnable import search
+    from game.authoring.winnable import Stop, search
 
     reach = Reach(world)
     findings: list[Finding] = analyse(world, reach)
@@ -125,7 +131,11 @@ def _deep_check(world: World, args: argparse.Namespace, out: TextIO) -> tuple[in
             "search: this world was searched before; the finished result is reused", file=sys.stderr
         )
     else:
-        result = search(world, bounds[0], bounds[1], progress, seed=seed, texts=texts)
+        stop = Stop()
+        with stop_on_signals(stop):
+            result = search(
+                world, bounds[0], bounds[1], progress, seed=seed, texts=texts, stop=stop
+            )
         progress.finish()
         print(timing_line(result), file=sys.stderr)
         if not texts:
@@ -142,6 +152,36 @@ def _deep_check(world: World, args: argparse.Namespace, out: TextIO) -> tuple[in
     return errors, len(findings) - errors, result
 
 
+@contextlib.contextmanager
+def stop_on_signals(stop: Stop) -> Iterator[None]:
+    """While a search runs, Ctrl-C (SIGINT) and SIGTERM end it early instead of the program.
+
+    The search stops before its next state and its partial result is printed; a second
+    signal is not caught, so it ends the program as usual.
+    """
+    names = ("SIGINT", "SIGTERM")
+    saved = {}
+
+    def handler(number: int, frame: object) -> None:
+        del frame
+        stop.reason = signal.Signals(number).name
+        for name in names:
+            signal.signal(getattr(signal, name), saved[name])
+
+    try:
+        for name in names:
+            saved[name] = signal.signal(getattr(signal, name), handler)
+    except ValueError:  # not the main thread: signals cannot be caught here
+        for name, previous in saved.items():
+            signal.signal(getattr(signal, name), previous)
+        saved.clear()
+    try:
+        yield
+    finally:
+        for name, previous in saved.items():
+            signal.signal(getattr(signal, name), previous)
+
+
 class ProgressLine:
     """Progress of a long search on stderr: a rewritten line on a terminal, else one per 5 s."""
 
@@ -150,14 +190,19 @@ class ProgressLine:
         self.tty = err.isatty()
         self.last = 0.0
 
-    def __call__(self, states: int, depth: int, seconds: float) -> None:
+    def __call__(self, now: Snapshot) -> None:
+        seconds = now.seconds
         if seconds < 1.0 or (not self.tty and seconds - self.last < 5.0):
             return
         self.last = seconds
         text = (
-            f"searching: {states:,} states, depth {depth}, "
-            f"{states / seconds:,.0f} states/s, {seconds:.0f} s"
+            f"searching: {now.states:,} states seen, depth {now.depth}: "
+            f"{now.done_at_depth:,} of {now.at_depth:,} explored, "
+            f"exploring {now.rate:,.0f} states/s, {seconds:.0f} s"
         )
+        left = now.to_finish_depth
+        if left is not None:
+            text += f", depth {now.depth} done in ~{left:,.0f} s"
         if self.tty:
             print("\r" + text + "   ", end="", file=self.err, flush=True)
         else:

@@ -16,9 +16,26 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'' if n == 1 else 's'}"
 
 
+RUN = 3  # a command repeated this many times in a row or more is written once, `wait ×258`
+
+
 def _path(commands: tuple[str, ...]) -> str:
-    """A command path as players type it: `talk to mrs oh. 1. north`."""
-    return ". ".join(commands) if commands else "(at the start)"
+    """A command path as players type it: `talk to mrs oh. 1. north. wait ×12`."""
+    if not commands:
+        return "(at the start)"
+    parts: list[str] = []
+    index = 0
+    while index < len(commands):
+        end = index
+        while end < len(commands) and commands[end] == commands[index]:
+            end += 1
+        count = end - index
+        if count >= RUN:
+            parts.append(f"{commands[index]} ×{count}")
+        else:
+            parts.extend(commands[index:end])
+        index = end
+    return ". ".join(parts)
 
 
 def search_findings(world: World, result: SearchResult, reach: Reach) -> list[Finding]:
@@ -81,12 +98,22 @@ def search_lines(world: World, result: SearchResult) -> list[str]:
     )
     lines = [head + (" — complete" if result.complete else "")]
     if not result.complete:
-        bound = "--max-states" if result.stopped_by == "max-states" else "--seconds"
-        lines.append(
-            f"  the search stopped at its bound ({bound}) before seeing every state: the "
-            "endings and softlocks below are real, but more softlocks cannot be ruled out; "
-            "raise the bound to finish"
+        seeds = (
+            f" or from one of the {result.seeds - 1:,} states the world's tests pass through"
+            if result.seeds > 1
+            else ""
         )
+        lines.append(
+            f"  the search was {stopped_by(result)} before seeing every state: the endings and "
+            "softlocks below are real, but more softlocks cannot be ruled out; "
+            + (
+                "run it again to finish"
+                if result.stopped_by.startswith("SIG")
+                else "raise the bound to finish"
+            )
+        )
+        lines.append(f"  {explored_up_to(result)} (depth: commands from the start{seeds})")
+        lines.append(f"  not yet explored: {not_explored(result)}")
     for ending in world.endings.values():
         path = result.endings.get(ending.id)
         if path is not None:
@@ -111,17 +138,63 @@ def search_lines(world: World, result: SearchResult) -> list[str]:
     return lines
 
 
+STOPPED_BY = {
+    "max-states": "stopped by --max-states",
+    "seconds": "stopped by --seconds",
+    "SIGINT": "interrupted (Ctrl-C)",
+    "SIGTERM": "stopped by SIGTERM",
+}
+
+
+def stopped_by(result: SearchResult) -> str:
+    """What cut a search short: `stopped by --seconds`, `interrupted (Ctrl-C)`."""
+    return STOPPED_BY.get(result.stopped_by, f"stopped by {result.stopped_by}")
+
+
+def _duration(seconds: float) -> str:
+    """A rough duration: `40 s`, `12 min`, `3.5 h`."""
+    if seconds < 1:
+        return "under a second"
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 5400:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+def not_explored(result: SearchResult) -> str:
+    """`3,548 states at depth 94 and 12,000 at depth 95 (about 6 s more to finish depth 94)`."""
+    parts = [
+        f"{count:,} {'state' if count == 1 else 'states'} at depth {depth}"
+        if index == 0
+        else f"{count:,} at depth {depth}"
+        for index, (depth, count) in enumerate(result.frontier_by_depth)
+    ]
+    text = " and ".join(parts) or f"{result.frontier:,} states"
+    rate = result.explored / result.seconds if result.seconds > 0 else 0.0
+    if result.frontier_by_depth and rate > 0:
+        depth, count = result.frontier_by_depth[0]
+        text += f" (exploring {rate:,.0f} states/s, about {_duration(count / rate)} more to finish depth {depth})"
+    return text
+
+
+def explored_up_to(result: SearchResult) -> str:
+    """`explored every state up to depth 93` (or that not even the starting states were)."""
+    if result.depth < 0:
+        return "not all its starting states explored yet"
+    return f"explored every state up to depth {result.depth}"
+
+
 def verdict_line(result: SearchResult) -> str:
     """The last line of `check`: `search: complete, 1,234 states, 3 endings reachable, 0 softlocks`."""
     endings = _plural(len(result.endings), "ending") + " reachable"
     softlocks = _plural(len(result.softlocks), "softlock")
     if result.complete:
         return f"search: complete, {result.states:,} states, {endings}, {softlocks}"
-    bound = "--max-states" if result.stopped_by == "max-states" else "--seconds"
     return (
-        f"search: stopped by {bound} after {result.states:,} states, {endings}, "
-        f"{softlocks} found; not covered: {result.frontier:,} states waiting at depth "
-        f"{result.frontier_depth} and beyond"
+        f"search: {stopped_by(result)} after {result.states:,} states, {endings}, "
+        f"{softlocks} found; {explored_up_to(result)}; "
+        f"not yet explored: {not_explored(result)}"
     )
 
 
@@ -129,7 +202,7 @@ def timing_line(result: SearchResult) -> str:
     """How long the search took (stderr: it differs from run to run)."""
     return (
         f"searched {result.states:,} states in {result.seconds:.1f} s "
-        f"({result.rate:,.0f} states/s, {result.steps:,} commands)"
+        f"({result.rate:,.0f} states/s, {result.explored:,} explored, {result.steps:,} commands)"
     )
 
 

@@ -24,7 +24,42 @@ from game.engine.scope import is_lit
 from game.engine.state import FIELD_NAMES
 from game.model import NOWHERE, World
 
-Progress = Callable[[int, int, float], None]  # (states, depth, seconds)
+
+@attrs.frozen
+class Snapshot:
+    """Where a running search is: what it has seen, and how far its current depth is done.
+
+    Depth counts commands from the start (or from a state the world's own tests pass
+    through): every state at a smaller depth has been explored.
+    """
+
+    states: int  # distinct states seen
+    explored: int  # states whose every command was tried
+    depth: int  # the depth being explored now
+    done_at_depth: int  # states of that depth explored so far
+    at_depth: int  # states of that depth in all
+    seconds: float
+
+    @property
+    def rate(self) -> float:
+        """States explored per second."""
+        return self.explored / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def to_finish_depth(self) -> float | None:
+        """A rough estimate of the seconds left to finish the current depth (None: no rate yet)."""
+        rate = self.rate
+        return (self.at_depth - self.done_at_depth) / rate if rate > 0 else None
+
+
+Progress = Callable[[Snapshot], None]
+
+
+@attrs.define
+class Stop:
+    """Set from outside (a signal handler) to end the search before its next state."""
+
+    reason: str = ""  # e.g. "SIGINT"; the search stops as soon as it is not empty
 
 
 @attrs.frozen
@@ -51,7 +86,11 @@ class SearchResult:
     winning: frozenset[str]  # the endings that count as a win (not deaths)
     crashes: tuple[tuple[tuple[str, ...], str], ...] = ()  # (path, error) where the engine failed
     frontier: int = 0  # states seen but not explored when a bound stopped the search
-    frontier_depth: int = 0  # the shallowest of them
+    frontier_depth: int = 0  # the shallowest of them: every state above it was explored
+    frontier_by_depth: tuple[tuple[int, int], ...] = ()  # (depth, states not yet explored)
+    explored: int = 0  # states whose every command was tried
+    depth: int = 0  # the deepest depth the search explored
+    seeds: int = 1  # states the search starts from: the start and the world's tests' states
     coverage: object = None  # game.authoring.coverage.Coverage, when texts were followed
 
     @property
@@ -109,6 +148,8 @@ class Search:
         self.parent: list[int] = []
         self.via: list[str] = []
         self.depth: list[int] = []
+        self.layer: list[int] = []  # depth in the search: commands from the start or a seed
+        self.seeds = 1
         self.ending: list[str | None] = []
         self.room: list[str] = []
         self.preds: list[list[tuple[int, str]]] = []  # (parent, command) of every edge in
@@ -136,15 +177,20 @@ class Search:
         self.parent.append(parent)
         self.via.append(command)
         self.depth.append(self.depth[parent] + 1 if parent >= 0 else 0)
+        self.layer.append(self.layer[parent] + 1 if parent >= 0 else 0)
         self.ending.append(state.ending)
         self.room.append(state.location)
         self.preds.append([])
         return node, True
 
     def run(
-        self, max_states: int = 200_000, seconds: float = 60.0, progress: Progress | None = None
+        self,
+        max_states: int = 200_000,
+        seconds: float = 60.0,
+        progress: Progress | None = None,
+        stop: Stop | None = None,
     ) -> SearchResult:
-        """Explore until everything is seen or a bound is hit."""
+        """Explore until everything is seen, a bound is hit, or `stop` is given a reason."""
         started = time.monotonic()
         start, opening = new_game(self.world, self.seed)
         for paragraph in opening:
@@ -157,15 +203,29 @@ class Search:
             self._walkthroughs(root, _bare(start), queue)
         stopped_by = ""
         next_report = started + 0.5
+        sizes: dict[int, int] = {}  # depth -> states seen at it
+        for node in range(len(self.layer)):
+            sizes[self.layer[node]] = sizes.get(self.layer[node], 0) + 1
+        explored = 0
+        current, done = 0, 0  # the depth being explored, and how many of its states are done
         while queue:
             now = time.monotonic()
+            if stop is not None and stop.reason:
+                stopped_by = stop.reason
+                break
             if now - started > seconds:
                 stopped_by = "seconds"
                 break
+            node, state = queue[0]
+            if self.layer[node] != current:
+                current, done = self.layer[node], 0
             if progress is not None and now >= next_report:
-                progress(len(self.parent), self.depth[queue[0][0]], now - started)
+                at = sizes.get(current, 0)
+                progress(Snapshot(len(self.parent), explored, current, done, at, now - started))
                 next_report = now + 0.5
-            node, state = queue.popleft()
+            queue.popleft()
+            explored += 1
+            done += 1
             if self.texts:
                 self._note_reach(node, state)
             for command in candidates(self.world, state, self.fixed):
@@ -179,6 +239,8 @@ class Search:
                 child, new = self._add(turn.state, node, command)
                 if child != node:
                     self.preds[child].append((node, command))
+                if new:
+                    sizes[self.layer[child]] = sizes.get(self.layer[child], 0) + 1
                 if self.texts:
                     for paragraph in turn.output:
                         self.printed.setdefault(paragraph.text, (node, command))
@@ -191,6 +253,7 @@ class Search:
                 stopped_by = "max-states"
                 break
         frontier = [node for node, _ in queue] if stopped_by else []
+        self.explored = explored
         self._shortest_tree()
         return self._result(time.monotonic() - started, stopped_by, frontier)
 
@@ -257,6 +320,9 @@ class Search:
                 if child != node:
                     self.preds[child].append((node, command))
                 node, state = child, _bare(turn.state)
+                if new:
+                    self.layer[node] = 0  # a seed: the search spreads from it as from the start
+                    self.seeds += 1
                 if turn.state.ending is not None:
                     break
                 if new:
@@ -302,6 +368,9 @@ class Search:
         stuck = self._stuck(winning, frontier)
         stuck_count = len(stuck)
         softlocks = self._entries(stuck)
+        by_depth: dict[int, int] = {}
+        for node in frontier:
+            by_depth[self.layer[node]] = by_depth.get(self.layer[node], 0) + 1
         return SearchResult(
             len(self.parent),
             self.steps,
@@ -314,7 +383,11 @@ class Search:
             winning,
             tuple(self.crashes),
             len(frontier),
-            min((self.depth[n] for n in frontier), default=0),
+            min(by_depth, default=0),
+            tuple(sorted(by_depth.items())),
+            self.explored,
+            max(self.layer, default=0) if not frontier else min(by_depth) - 1,
+            self.seeds,
         )
 
     def _backward(self, starts) -> list[bool]:
@@ -369,6 +442,7 @@ def search(
     seed: int = 1,
     prefix: tuple[str, ...] = (),
     texts: bool = False,
+    stop: Stop | None = None,
 ) -> SearchResult:
     """Run the winnability search on a world (from the state the prefix commands lead to).
 
@@ -376,7 +450,7 @@ def search(
     result carries the text coverage.
     """
     runner = Search(world, seed, prefix, texts)
-    result = runner.run(max_states, seconds, progress)
+    result = runner.run(max_states, seconds, progress, stop)
     if texts:
         result = attrs.evolve(result, coverage=runner.coverage(result.complete))
     return result
