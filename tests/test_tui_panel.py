@@ -62,3 +62,41 @@ def test_a_world_with_condition_and_score_shows_both(world, tmp_path):
         assert "Score 1/5" in shown(play, "#tally")
 
     drive(make_app(world, tmp_path), script, size=(80, 24))
+
+
+def last_line_shown(play) -> bool:
+    """Whether the story's final line is on screen."""
+    story = play.story
+    return story.scroll_y + story.scrollable_content_region.height >= story.line_count
+
+
+async def click_exit(pilot, play, direction: str) -> None:
+    """Click one exit in the side panel."""
+    text = shown(play, "#exits")
+    assert direction in text, text
+    assert await pilot.click("#exits", offset=(text.index(direction), 0))
+    await pilot.pause()
+    await pilot.pause()
+
+
+def test_clicking_an_exit_during_a_conversation_leaves_nothing_hidden(world, tmp_path):
+    """At 80x24, an exit clicked while the conversation menu is up shows its text to the end."""
+
+    async def script(pilot):
+        play = await new_game(pilot)
+        for line in ("w", "talk to su-hyeok"):
+            play.send(line)
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert play.query_one("#dialogue").display
+        await click_exit(pilot, play, "east")
+        assert "> east" in "\\n".join(play.story.plain_lines())
+        assert last_line_shown(play), play.story.plain_lines()[-3:]
+        assert not play.query_one("#more").display
+        await click_exit(pilot, play, "east")  # into the corridor: the danger menu opens
+        assert play.query_one("#dialogue").display
+        assert last_line_shown(play), play.story.plain_lines()[-3:]
+        assert not play.query_one("#more").display
+
+    drive(make_app(world, tmp_path), script, size=(80, 24))
