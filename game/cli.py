@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -282,6 +285,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()
         return 0
+    except OSError as exc:  # stdout (or a file) on a full, read-only or vanished device
+        if exc.errno not in _DEVICE_ERRORS:
+            raise
+        return _device_failed(exc)
+
+
+_DEVICE_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EBADF, errno.EROFS})
+
+
+def _device_failed(exc: OSError) -> int:
+    """Say in one line that output could not be written, and quiet stdout for the exit."""
+    where = f" ({exc.filename})" if exc.filename else ""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(f"hyosan: could not write{where}: {exc.strerror or exc}.\n")
+    return 1
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import sys
 import textwrap
@@ -105,9 +106,16 @@ class PlainUI:
 
     def write(self, text: str) -> None:
         """Write to stdout (and the transcript, when one is open)."""
-        self.stdout.write(text + "\n")
-        self.stdout.flush()
+        self.out(text + "\n")
         self.to_transcript(text + "\n")
+
+    def out(self, text: str) -> None:
+        """Write to stdout and flush; OutputLost when stdout is closed, full or gone."""
+        try:
+            self.stdout.write(text)
+            self.stdout.flush()
+        except (OSError, ValueError) as exc:  # ValueError: the stream was closed under us
+            raise OutputLost(exc) from None
 
     def to_transcript(self, text: str) -> None:
         """Append to the transcript, when one is open; a failing disk closes it with a warning."""
@@ -143,9 +151,13 @@ class PlainUI:
                 return input(PROMPT)[:READ_LIMIT]
             except EOFError:
                 return None
-        self.stdout.write(PROMPT)
-        self.stdout.flush()
-        line = read_line(self.stdin)
+            except OSError as exc:
+                raise OutputLost(exc) from None
+        self.out(PROMPT)
+        try:
+            line = read_line(self.stdin)
+        except OSError:  # the terminal hung up: the same as the end of input
+            return None
         return line.rstrip("\n") if line else None
 
     def after_turn(self, before: GameState, turn: Turn) -> None:
@@ -164,11 +176,11 @@ class PlainUI:
         while True:
             line = self.read_line()
             if line is None:
-                self.stdout.write("\n")
+                self.out("\n")
                 self.write_paragraphs(self.session.close())
                 return 0
             if not self.interactive:
-                self.stdout.write(line[:MAX_LINE] + "\n")
+                self.out(line[:MAX_LINE] + "\n")
             self.to_transcript(PROMPT + line + "\n")
             if self.set_status(line):
                 continue
@@ -212,8 +224,29 @@ class PlainUI:
             self.write("Transcript off.")
 
 
+class OutputLost(Exception):
+    """Standard output is closed, full or gone: the game cannot be shown any more."""
+
+    def __init__(self, cause: BaseException) -> None:
+        self.cause = cause
+        super().__init__(str(cause))
+
+
+def complain(text: str) -> None:
+    """Say something on stderr, when there is a stderr to say it on."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        sys.stderr.write(f"hyosan: {text}\n")
+        sys.stderr.flush()
+
+
 def run(args) -> int:
     """`hyosan --plain`."""
+    streams = {"input": sys.stdin, "output": sys.stdout}
+    missing = [name for name, stream in streams.items() if stream is None]
+    if missing:
+        closed = " and ".join(missing) + (" are" if len(missing) > 1 else " is")
+        complain(f"standard {closed} closed; plain mode reads and writes lines.")
+        return 2
     world = load_or_report(args)
     if world is None:
         return 1
@@ -236,7 +269,39 @@ def run(args) -> int:
         ascii=bool(getattr(args, "ascii", False)),
         decorate=bool(getattr(args, "decorate", False)),
     )
-    return PlainUI(session, tolerant(sys.stdin), tolerant(sys.stdout), options).loop()
+    ui: PlainUI | None = None
+    try:
+        ui = PlainUI(session, tolerant(sys.stdin), tolerant(sys.stdout), options)
+        return ui.loop()
+    except OutputLost as lost:
+        return stop_without_output(session, ui, lost)
+
+
+def stop_without_output(session: Session, ui: PlainUI | None, lost: OutputLost) -> int:
+    """Output failed: flush the recording, quiet stdout, say why on stderr, exit."""
+    session.close()
+    if ui is not None and ui.transcript is not None:
+        ui.transcript.close()
+    _silence(sys.stdout)
+    if isinstance(lost.cause, BrokenPipeError):  # the reader went away (`| head`): not an error
+        return 0
+    cause = lost.cause
+    why = getattr(cause, "strerror", None) or str(cause) or type(cause).__name__
+    kept = (
+        f" Your game is recorded: continue it with `hyosan --plain --load {session.game}`."
+        if session.game
+        else ""
+    )
+    complain(f"cannot write the game's text ({why}).{kept}")
+    return 1
+
+
+def _silence(stream: TextIO | None) -> None:
+    """Point a failed output stream at the null device, so what it still holds goes nowhere."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
 
 
 def ending_lines(session: Session) -> list[str]:

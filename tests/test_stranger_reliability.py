@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import sys
 import zlib
@@ -10,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from game import plain
 from game.cli import main, parse
 from game.model import load_world
-from game.saves import recordings
+from game.saves import checkpoint, recordings
 from game.saves.errors import DamagedSave
 from game.saves.journal import MAX_DEPTH, load_json, seed_crc
 from game.saves.session import Session
@@ -148,3 +150,52 @@ def test_nesting_is_bounded_before_parsing():
     assert load_json(b'["' + b"[" * 100 + b'"]') == ["[" * 100]  # brackets in text are text
     with pytest.raises(ValueError):
         load_json(b"[" * (MAX_DEPTH + 1) + b"]" * (MAX_DEPTH + 1))
+
+
+class FullAfter(io.StringIO):
+    """An output that fills up (ENOSPC) after `room` writes, like stdout on /dev/full."""
+
+    def __init__(self, room: int) -> None:
+        super().__init__()
+        self.room = room
+
+    def write(self, text: str) -> int:
+        """Write, or fail as a full disk does."""
+        self.room -= 1
+        if self.room < 0:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return super().write(text)
+
+
+def _plain(tmp_path, monkeypatch, stdin, stdout) -> int:
+    """Run `hyosan --plain` on the mini world with these standard streams."""
+    monkeypatch.setattr(sys, "stdin", stdin)
+    monkeypatch.setattr(sys, "stdout", stdout)
+    return plain.run(parse(["--plain", "--world", str(MINI), "--saves", str(tmp_path)]))
+
+
+@pytest.mark.parametrize("closed", ["stdin", "stdout"])
+def test_a_closed_standard_stream_is_a_short_message(tmp_path, monkeypatch, capsys, closed):
+    streams = {"stdin": io.StringIO("look\n"), "stdout": io.StringIO()}
+    streams[closed] = None
+    assert _plain(tmp_path, monkeypatch, streams["stdin"], streams["stdout"]) == 2
+    said = capsys.readouterr().err
+    assert "closed" in said and ("input" in said) == (closed == "stdin")
+
+
+def test_a_full_stdout_stops_the_game_with_its_recording_flushed(tmp_path, monkeypatch, capsys):
+    lines = io.StringIO("wait\nlook\nwait\nlook\n" * 5)
+    assert _plain(tmp_path, monkeypatch, lines, FullAfter(12)) == 1
+    said = capsys.readouterr().err
+    journal = recordings.latest(tmp_path)
+    assert "No space left on device" in said and f"--load {journal.stem}" in said
+    played = Session.load(_mini(), journal.stem, tmp_path).log
+    assert played and set(played) <= {"wait", "look"}
+    point = checkpoint.read(recordings.checkpoint_path(journal), journal.stem)
+    assert point is not None and point.lines == len(played)  # closed: checkpoint at the end
+
+
+def test_a_full_stdout_in_any_command_is_a_short_message(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(sys, "stdout", FullAfter(0))
+    assert main(["--world", str(MINI), "replay", "--list", "--saves", str(tmp_path)]) == 1
+    assert "No space left on device" in capsys.readouterr().err
