@@ -181,6 +181,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="search to completion, without bounds (exit 0: proved winnable, no softlock)",
     )
+    check.add_argument(
+        "--win",
+        metavar="KINDS",
+        default="",
+        help="ending kinds or ids that count as winning, comma-separated "
+        "(e.g. victory,bittersweet; default: the world's `game: winning:`, else all but death)",
+    )
     check.add_argument("--quick", action="store_true", help="validation only, no analysis")
     check.add_argument(
         "--nouns", action="store_true", help="list every noun a text shows that nothing answers to"

@@ -116,3 +116,87 @@ def test_short_repeats_stay_as_typed():
 
     assert _path(("n", "n", "e", "e", "e", "take key")) == "n. n. e ×3. take key"
     assert _path(()) == "(at the start)"
+
+
+CULVERT = """
+game: {title: T%(winning)s}
+player: {start: cage, inventory: [torch]}
+endings:
+  won: {title: Won, kind: victory}
+  walked_away: {title: Walked Away, kind: bittersweet}
+events:
+  out: {on: {enter: goal}, do: [{end: won}]}
+  away: {on: {enter: road}, do: [{end: walked_away}]}
+rooms:
+  cage:
+    name: Cage
+    description: A grate in the floor. A road south.
+    exits: {down: culvert, south: road}
+  culvert:
+    name: Culvert
+    dark: true
+    description: Water runs north.
+    exits:
+      up: cage
+      north: {to: goal, when: {is_lit: torch}, refuse: You can't find the way in the dark.}
+  goal: {name: Goal, description: Out.}
+  road: {name: Road, description: The road away.}
+items:
+  torch: {name: torch, description: A torch., light: {lit: false}}
+"""
+
+
+def _culvert(tmp_path: Path, winning: str = "") -> str:
+    """The issue's case in small: the torch dropped in the dark leaves only walking away."""
+    return _write(tmp_path, CULVERT % {"winning": winning})
+
+
+def test_by_default_any_ending_but_death_wins(tmp_path):
+    """Walking away is still a win by default, so dropping the torch is no softlock."""
+    result = search(load_world([Path(_culvert(tmp_path))]))
+    assert result.complete and result.softlocks == ()
+    assert result.winning == {"won", "walked_away"}
+
+
+def test_wins_makes_the_lost_victory_a_softlock(tmp_path):
+    """Counting only victories, the dropped torch is a softlock, found with its path."""
+    world = load_world([Path(_culvert(tmp_path))])
+    result = search(world, wins=("victory",))
+    assert result.complete and result.winning == {"won"}
+    assert [lock.path for lock in result.softlocks] == [("down", "drop torch")]
+    by_id = search(world, wins=("won",))  # ending ids work as well as kinds
+    assert [lock.path for lock in by_id.softlocks] == [("down", "drop torch")]
+
+
+def test_the_world_says_which_endings_win(tmp_path, capsys):
+    """`game: winning: [victory]` turns the lost victory into a softlock `check` fails on."""
+    folder = _culvert(tmp_path, ", winning: [victory]")
+    assert main(["check", "--world", folder]) == 1
+    out = capsys.readouterr().out
+    assert "softlock: after `down. drop torch` no winning ending" in out
+    assert "endings counted as winning (`game: winning:` or --win): won" in out
+    assert out.strip().splitlines()[-1].endswith("1 softlock")
+
+
+def test_win_flag_overrides_the_world(tmp_path, capsys):
+    """`check --win victory` on the default world finds the softlock; a wrong kind is an error."""
+    folder = _culvert(tmp_path)
+    assert main(["check", "--world", folder]) == 0
+    capsys.readouterr()
+    assert main(["check", "--win", "victory", "--world", folder]) == 1
+    assert "softlock: after `down. drop torch`" in capsys.readouterr().out
+    assert main(["check", "--win", "triumph", "--world", folder]) == 1
+    out = capsys.readouterr().out
+    assert "--win: unknown ending kind or ending 'triumph'" in out
+    assert "victory, bittersweet, tragic, death" in out
+
+
+def test_winning_names_only_kinds_and_endings(tmp_path):
+    """`winning: [triumph]` is a load error at its place, with the nearest known word."""
+    from game.model.loader import read_world
+
+    folder = _culvert(tmp_path, ", winning: [victroy]")
+    _, problems = read_world([Path(folder)])
+    errors = [str(p) for p in problems if p.severity == "error"]
+    assert len(errors) == 1 and "unknown ending kind or ending 'victroy'" in errors[0]
+    assert "w.yaml:2:" in errors[0] and "victory" in errors[0]

@@ -78,7 +78,12 @@ def run_check(args: argparse.Namespace) -> int:
         _noun_check(world, out, nouns)
         print(summary(world, errors, warnings), file=out)
         return 1 if errors else 0
-    e, w, result = _deep_check(world, args, out)
+    wins, wrong = _wins(world, getattr(args, "win", "") or "")
+    if wrong:
+        print(wrong, file=out)
+        print(summary(world, errors + 1, warnings), file=out)
+        return 1
+    e, w, result = _deep_check(world, args, out, wins)
     errors += e
     warnings += w
     _noun_check(world, out, nouns)
@@ -108,7 +113,24 @@ def _noun_check(world: World, out: TextIO, listed: bool) -> None:
     print(line, file=out)
 
 
-def _deep_check(world: World, args: argparse.Namespace, out: TextIO) -> tuple[int, int, object]:
+def _wins(world: World, text: str) -> tuple[tuple[str, ...], str]:
+    """`--win victory,the_long_road` as a tuple, or a message naming what is not a kind or ending."""
+    from game.model.entities import Ending
+
+    wins = tuple(part.strip() for part in text.split(",") if part.strip())
+    known = (*Ending.KINDS, *world.endings)
+    unknown = [w for w in wins if w not in known]
+    if not unknown:
+        return wins, ""
+    return wins, (
+        f"check: error: --win: unknown ending kind or ending '{unknown[0]}' — "
+        f"use kinds ({', '.join(Ending.KINDS)}) or ending ids ({', '.join(world.endings)})"
+    )
+
+
+def _deep_check(
+    world: World, args: argparse.Namespace, out: TextIO, wins: tuple[str, ...] = ()
+) -> tuple[int, int, object]:
     """Static findings, the winnability search, and coverage; returns (errors, warnings)."""
     from game.authoring.analysis import analyse
     from game.authoring.reach import Reach
@@ -125,7 +147,7 @@ def _deep_check(world: World, args: argparse.Namespace, out: TextIO) -> tuple[in
     from game.authoring import searchcache
 
     seed = 1
-    result = None if texts else searchcache.recall(world, seed)
+    result = None if texts else searchcache.recall(world, seed, wins)
     if result is not None:
         print(
             "search: this world was searched before; the finished result is reused", file=sys.stderr
@@ -134,12 +156,12 @@ def _deep_check(world: World, args: argparse.Namespace, out: TextIO) -> tuple[in
         stop = Stop()
         with stop_on_signals(stop):
             result = search(
-                world, bounds[0], bounds[1], progress, seed=seed, texts=texts, stop=stop
+                world, bounds[0], bounds[1], progress, seed=seed, texts=texts, stop=stop, wins=wins
             )
         progress.finish()
         print(timing_line(result), file=sys.stderr)
         if not texts:
-            searchcache.remember(world, seed, result)
+            searchcache.remember(world, seed, result, wins)
     findings += search_findings(world, result, reach)
     for finding in findings:
         print(finding, file=out)

@@ -97,6 +97,10 @@ def search_lines(world: World, result: SearchResult) -> list[str]:
         f"winnability: {_plural(result.states, 'state')}, {_plural(result.steps, 'command')} tried"
     )
     lines = [head + (" — complete" if result.complete else "")]
+    usual = {e.id for e in world.endings.values() if e.kind != "death"} or set(world.endings)
+    if result.winning != usual:
+        chosen = ", ".join(e for e in world.endings if e in result.winning) or "none"
+        lines.append(f"  endings counted as winning (`game: winning:` or --win): {chosen}")
     if not result.complete:
         seeds = (
             f" or from one of the {result.seeds - 1:,} states the world's tests pass through"

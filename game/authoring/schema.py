@@ -530,6 +530,10 @@ GAME = obj(
         "author": text("author"),
         "intro": text("shown before the first room"),
         "undo_limit": whole("how many UNDO steps are kept", 1),
+        "winning": one_or_list(
+            ident("an ending kind (victory, bittersweet, tragic, death) or an ending id"),
+            "which endings count as winning for `hyosan check` (default: every kind but death)",
+        ),
     },
     doc="the game (exactly one in the world)",
 )

@@ -28,9 +28,9 @@ def cache_folder() -> Path:
     return Path(base) / "hyosan" / "search"
 
 
-def identity(world: World, seed: int) -> str:
-    """A hash of the world's files, the engine and search code, and the seed."""
-    digest = hashlib.sha256(f"{VERSION}:{seed}".encode())
+def identity(world: World, seed: int, wins: tuple[str, ...] = ()) -> str:
+    """A hash of the world's files, the engine and search code, the seed and `--win`."""
+    digest = hashlib.sha256(f"{VERSION}:{seed}:{','.join(sorted(wins))}".encode())
     package = Path(__file__).resolve().parent.parent
     for name in sorted(world.files):
         digest.update(name.encode())
@@ -71,23 +71,23 @@ def _from_data(data: dict) -> SearchResult:
     )
 
 
-def recall(world: World, seed: int) -> SearchResult | None:
+def recall(world: World, seed: int, wins: tuple[str, ...] = ()) -> SearchResult | None:
     """The finished search of this very world, if one was kept (a damaged entry is ignored)."""
-    path = cache_folder() / f"{identity(world, seed)}.json"
+    path = cache_folder() / f"{identity(world, seed, wins)}.json"
     try:
         return _from_data(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
-def remember(world: World, seed: int, result: SearchResult) -> None:
+def remember(world: World, seed: int, result: SearchResult, wins: tuple[str, ...] = ()) -> None:
     """Keep a finished search (nothing is kept for one cut short, or when the disk refuses)."""
     if not result.complete or result.crashes:
         return
     folder = cache_folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{identity(world, seed)}.json"
+        path = folder / f"{identity(world, seed, wins)}.json"
         temporary = path.with_suffix(".tmp")
         temporary.write_text(json.dumps(_to_data(result)), encoding="utf-8")
         temporary.replace(path)

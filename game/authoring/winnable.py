@@ -104,8 +104,15 @@ class SearchResult:
         return self.states / self.seconds if self.seconds > 0 else float(self.states)
 
 
-def winning_endings(world: World) -> frozenset[str]:
-    """Endings that count as winning: every kind but death (all, if every ending is a death)."""
+def winning_endings(world: World, wins: tuple[str, ...] = ()) -> frozenset[str]:
+    """Endings that count as winning.
+
+    `wins` (else the world's `game: winning:`) names ending kinds or ending ids; without
+    either, every kind but death counts (every ending, if all of them are deaths).
+    """
+    wins = wins or world.info.winning
+    if wins:
+        return frozenset(e.id for e in world.endings.values() if e.kind in wins or e.id in wins)
     good = frozenset(e.id for e in world.endings.values() if e.kind != "death")
     return good or frozenset(world.endings)
 
@@ -132,7 +139,12 @@ class Search:
     """One breadth-first search over a world's states."""
 
     def __init__(
-        self, world: World, seed: int = 1, prefix: tuple[str, ...] = (), texts: bool = False
+        self,
+        world: World,
+        seed: int = 1,
+        prefix: tuple[str, ...] = (),
+        texts: bool = False,
+        wins: tuple[str, ...] = (),
     ) -> None:
         self.world = world
         self.texts = texts  # coverage: keep what only changes text, record what is printed
@@ -157,7 +169,7 @@ class Search:
         self.crashes: list[tuple[tuple[str, ...], str]] = []
         self.hopeless: set[int] = set()  # states the rules prove can never win (not explored)
         self.rules = list(world_rules(world))
-        self.winning = winning_endings(world)
+        self.winning = winning_endings(world, wins)
         self.dark = frozenset(r.id for r in world.rooms.values() if r.dark)
         self.needed = needed_items(world)  # losing one of these may leave the game unwinnable
         self.verdicts: dict[tuple, bool] = {}
@@ -360,7 +372,7 @@ class Search:
 
     def _result(self, seconds: float, stopped_by: str, frontier: list[int]) -> SearchResult:
         """Endings with their paths, and the softlocks the explored part proves."""
-        winning = winning_endings(self.world)
+        winning = self.winning
         endings: dict[str, tuple[str, ...]] = {}
         for node, ending in enumerate(self.ending):
             if ending is not None and ending not in endings:
@@ -443,13 +455,15 @@ def search(
     prefix: tuple[str, ...] = (),
     texts: bool = False,
     stop: Stop | None = None,
+    wins: tuple[str, ...] = (),
 ) -> SearchResult:
     """Run the winnability search on a world (from the state the prefix commands lead to).
 
     With `texts`, states that differ only in what they print are kept apart too, and the
-    result carries the text coverage.
+    result carries the text coverage. `wins` names the ending kinds or ids that count as
+    winning (default: the world's `game: winning:`, else every kind but death).
     """
-    runner = Search(world, seed, prefix, texts)
+    runner = Search(world, seed, prefix, texts, wins)
     result = runner.run(max_states, seconds, progress, stop)
     if texts:
         result = attrs.evolve(result, coverage=runner.coverage(result.complete))

@@ -1021,6 +1021,7 @@ class GameInfo:
     author: str = ""
     intro: str = ""
     undo_limit: int = 100
+    winning: tuple[str, ...] = ()  # ending kinds or ids that count as a win ("" = all but death)
 
     @classmethod
     def from_yaml(cls, ctx: Ctx, node: yaml.Node) -> GameInfo | None:
@@ -1028,13 +1029,18 @@ class GameInfo:
         m = mapping(ctx, node, "game")
         if m is None:
             return None
-        check_keys(ctx, m, ("title", "release", "author", "intro", "undo_limit"), "game")
+        keys = ("title", "release", "author", "intro", "undo_limit", "winning")
+        check_keys(ctx, m, keys, "game")
+        winning = id_list(ctx, m.get("winning"), "winning")
+        for value, value_node in zip(winning, seq(ctx, m.get("winning"), "winning"), strict=False):
+            ctx.ref("winning", value, value_node, "winning:")
         return cls(
             text(ctx, m.get("title"), "title", "Hyosan"),
             integer(ctx, m.get("release"), "release", 1),
             text(ctx, m.get("author"), "author"),
             text(ctx, m.get("intro"), "intro"),
             max(1, integer(ctx, m.get("undo_limit"), "undo_limit", 100)),
+            winning,
         )
 
 

@@ -342,6 +342,7 @@ def _check_refs(
         "item": items.__contains__,
         "character": characters.__contains__,
         "ending": parts["endings"].__contains__,
+        "winning": lambda v: v in parts["endings"] or v in Ending.KINDS,
         "thing": lambda v: v in items or v in characters,
         "place": lambda v: v in rooms or v in (PLAYER, NOWHERE) or _holds(items.get(v)),
         "room_or_nowhere": lambda v: v in rooms or v == NOWHERE,
@@ -354,6 +355,7 @@ def _check_refs(
         "item": items,
         "character": characters,
         "ending": parts["endings"],
+        "winning": [*Ending.KINDS, *parts["endings"]],
         "thing": [*items, *characters],
         "place": [*rooms, *(i for i, v in items.items() if _holds(v)), PLAYER, NOWHERE],
         "room_or_nowhere": [*rooms, NOWHERE],
@@ -410,6 +412,7 @@ def _kind_word(kind: str) -> str:
         "room_or_nowhere": "room",
         "verb": "verb",
         "condition": "player condition",
+        "winning": "ending kind or ending",
     }.get(kind, kind)
 
 
