@@ -109,6 +109,17 @@ def _add_globals(parser: argparse.ArgumentParser, command: str | None) -> None:
             add(parser, AFTER + name)
 
 
+def _port(text: str) -> int:
+    """A TCP port number, 1 to 65535."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port from 1 to 65535, not {text!r}")
+    return value
+
+
 def _positive(text: str) -> int:
     """A whole number of at least 1, for counts."""
     try:
@@ -245,7 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     serve = _sub(sub, "serve", "play in a browser on localhost")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on (8000)")
     serve.add_argument("--host", default="localhost", help="address to listen on (loopback)")
     serve.add_argument(
         "--public", action="store_true", help="allow a --host other machines can reach (warned)"

@@ -199,3 +199,11 @@ def test_a_full_stdout_in_any_command_is_a_short_message(tmp_path, monkeypatch, 
     monkeypatch.setattr(sys, "stdout", FullAfter(0))
     assert main(["--world", str(MINI), "replay", "--list", "--saves", str(tmp_path)]) == 1
     assert "No space left on device" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("port", ["-5", "0", "65536", "99999", "http"])
+def test_serve_refuses_a_port_that_is_not_one(port, capsys):
+    with pytest.raises(SystemExit) as stop:
+        parse(["serve", "--port", port])
+    assert stop.value.code == 2
+    assert "1 to 65535" in capsys.readouterr().err
