@@ -207,3 +207,12 @@ def test_serve_refuses_a_port_that_is_not_one(port, capsys):
         parse(["serve", "--port", port])
     assert stop.value.code == 2
     assert "1 to 65535" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("closed", ["stdin", "stdout"])
+def test_the_full_screen_game_with_a_closed_stream_says_it_needs_a_terminal(
+    monkeypatch, capsys, closed
+):
+    monkeypatch.setattr(sys, closed, None)
+    assert main(["--world", str(MINI)]) == 2
+    assert "needs a terminal" in capsys.readouterr().err

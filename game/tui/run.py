@@ -20,7 +20,8 @@ def make_app(config: TuiConfig, world=None):
 def run(args) -> int:
     """Play in the terminal until the player quits; the exit code of the app."""
     served = "TEXTUAL_DRIVER" in os.environ  # textual-serve talks to the app over pipes
-    if not served and not (sys.stdout.isatty() and sys.stdin.isatty()):
+    terminal = all(s is not None and s.isatty() for s in (sys.stdout, sys.stdin))
+    if not served and not terminal:
         print(
             "hyosan: the full-screen game needs a terminal; use `hyosan --plain` in pipes.",
             file=sys.stderr,
