@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from game.launch import load_for_play
 from game.model import load_world
-from game.model.cache import load_world_cached
+from game.model.cache import VERSION, load_world_cached
 from game.saves.identity import world_id
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +43,25 @@ def test_a_cached_world_is_the_loaded_world_with_the_same_identity(cache):
     assert kept == extras == {"answer": len(fresh.rooms)}
     assert world_id(again).hash == world_id(fresh).hash
     assert load_for_play([ROOT / "world"]).rooms.keys() == fresh.rooms.keys()
+
+
+def test_a_cached_world_starts_without_yaml_and_keeps_its_tests_expectations(cache):
+    """A cache hit imports no PyYAML; a world test's `expect` is built when first read."""
+    fresh = load_world([ROOT / "world"])
+    load_world_cached([ROOT / "world"])
+    code = (
+        "import sys; from pathlib import Path; from game.model.cache import load_world_cached\n"
+        f"world, _ = load_world_cached([Path({str(ROOT / 'world')!r})])\n"
+        "print('yaml' in sys.modules)\n"
+        "print([sorted((t.expect.values if t.expect else {}).keys()) for t in world.tests])\n"
+        "print('yaml' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.split("\n")
+    expected = [sorted((t.expect.values if t.expect else {}).keys()) for t in fresh.tests]
+    assert any(expected), "the shipped world's tests have expectations"
+    assert out[:3] == ["False", repr(expected), "True"]
 
 
 def test_an_edited_world_misses_the_cache(cache, tmp_path):
@@ -83,7 +104,7 @@ def test_a_tampered_entry_is_ignored_and_the_world_loads_afresh(cache, damage):
     entry.write_text(damage(json.loads(entry.read_text())))
     world, _ = load_world_cached([MINI])
     assert world == fresh
-    assert json.loads(entry.read_text())["version"] == 1  # rewritten from the fresh load
+    assert json.loads(entry.read_text())["version"] == VERSION  # rewritten from the fresh load
 
 
 def test_the_cache_can_be_turned_off(tmp_path, monkeypatch):

@@ -13,7 +13,6 @@ from game.model.entities import (
     Room,
     StateMachine,
 )
-from game.model.loader import load_world, read_world
 from game.model.logic import Condition, Effect, Response
 from game.model.problems import Problem, WorldError
 from game.model.world import World
@@ -39,3 +38,12 @@ __all__ = [
     "load_world",
     "read_world",
 ]
+
+
+def __getattr__(name: str):
+    """`load_world` and `read_world`, importing the loader (and PyYAML) only when asked for."""
+    if name in ("load_world", "read_world"):
+        from game.model import loader
+
+        return getattr(loader, name)
+    raise AttributeError(f"module 'game.model' has no attribute {name!r}")

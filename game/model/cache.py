@@ -22,19 +22,16 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import yaml
 
-from game.model.files import read_regular
-from game.model.loader import load_world, world_files
+from game.model import lazyyaml as yaml
+from game.model.files import MAX_FILE_BYTES, read_regular, world_files
 from game.model.reader import Map
-from game.model.source import MAX_FILE_BYTES
 from game.model.world import World
 
-VERSION = 1
+VERSION = 2
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
 MODEL = Path(__file__).resolve().parent
-NODES = {"s": yaml.ScalarNode, "q": yaml.SequenceNode, "m": yaml.MappingNode}
-KINDS = {cls: kind for kind, cls in NODES.items()}
+NODE_KINDS = {"s": "ScalarNode", "q": "SequenceNode", "m": "MappingNode"}
 
 
 class CacheError(ValueError):
@@ -85,6 +82,8 @@ def load_world_cached(
         found = _read(entry, set(extras or ()))
         if found is not None:
             return found
+    from game.model.loader import load_world  # only on a miss: it brings PyYAML
+
     world = load_world(paths)
     computed = {name: make(world) for name, make in (extras or {}).items()}
     if entry is not None:
@@ -154,21 +153,24 @@ class Encoder:
         if attrs.has(kind):
             fields = [f for f in attrs.fields(kind) if f.init]
             data = ["o", self._class(kind), *[self.encode(getattr(value, f.name)) for f in fields]]
-        elif kind is Map:
-            node = self.encode(value.node)  # first: the decoder builds in this same order
-            pairs = [
-                [k, self.encode(value.key_nodes[k]), self.encode(v)]
-                for k, v in value.values.items()
-            ]
-            data = ["m", node, pairs]
-        elif kind in KINDS:
-            data = ["y", KINDS[kind], value.tag, self._node_value(value), *self._marks(value)]
+        elif kind is Map or kind is LazyMap:
+            data = ["m", Encoder().map_content(value)]  # its own references: decoded on use
+        elif (node_kind := _node_kind(kind)) is not None:
+            data = ["y", node_kind, value.tag, self._node_value(value), *self._marks(value)]
         else:
             raise CacheError(f"cannot keep a {kind.__name__}")
         self._done[id(value)] = self._count
         self._keep.append(value)
         self._count += 1
         return data
+
+    def map_content(self, value: Map) -> list:
+        """A mapping's node and its [key, key node, value node] entries."""
+        node = self.encode(value.node)  # first: the decoder builds in this same order
+        pairs = [
+            [k, self.encode(value.key_nodes[k]), self.encode(v)] for k, v in value.values.items()
+        ]
+        return [node, pairs]
 
     def _node_value(self, node: yaml.Node) -> Any:
         """A YAML node's value: text, or its items."""
@@ -240,7 +242,7 @@ class Decoder:
             values = [self.decode(v) for v in data[2:]]
             made = kind(**dict(zip(aliases, values, strict=True))) if aliases else kind(*values)
         elif tag == "m":
-            made = self._map(data)
+            made = LazyMap(data[1])
         elif tag == "y":
             made = self._node(data)
         else:
@@ -248,13 +250,13 @@ class Decoder:
         self._objects.append(made)
         return made
 
-    def _map(self, data: list) -> Map:
-        """A checked YAML mapping."""
-        made = Map(self.decode(data[1]))
-        for key, key_node, value in data[2]:
+    def fill_map(self, made: Map, data: list) -> None:
+        """A checked YAML mapping's content, from `Encoder.map_content`."""
+        node, pairs = data
+        Map.__init__(made, self.decode(node))
+        for key, key_node, value in pairs:
             made.key_nodes[str(key)] = self.decode(key_node)
             made.values[str(key)] = self.decode(value)
-        return made
 
     def _node(self, data: list) -> yaml.Node:
         """A YAML node with its marks."""
@@ -265,7 +267,34 @@ class Decoder:
             content = [(self.decode(k), self.decode(v)) for k, v in value]
         else:
             content = [self.decode(v) for v in value]
-        return NODES[kind](str(tag), content, _mark(start), _mark(end))
+        return getattr(yaml, NODE_KINDS[kind])(str(tag), content, _mark(start), _mark(end))
+
+
+class LazyMap(Map):
+    """A cached mapping (a world test's `expect`) whose YAML nodes are built on first use, so
+    a cache hit needs no PyYAML."""
+
+    __slots__ = ("_pending",)
+
+    def __init__(self, data: list) -> None:
+        """Keep the entry's data; Map's own slots stay unset until one is asked for."""
+        self._pending = data
+
+    def __getattr__(self, name: str) -> Any:
+        """Build the mapping the first time its node, values or key nodes are asked for."""
+        pending = self._pending
+        if pending is None or name not in Map.__slots__:
+            raise AttributeError(name)
+        self._pending = None
+        Decoder([]).fill_map(self, pending)
+        return getattr(self, name)
+
+
+def _node_kind(kind: type) -> str | None:
+    """The entry's letter for a YAML node class (None for anything else)."""
+    if kind.__module__ != "yaml.nodes":
+        return None
+    return next((k for k, name in NODE_KINDS.items() if kind.__name__ == name), None)
 
 
 def _mark(data: list | None) -> yaml.Mark | None:

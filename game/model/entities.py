@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import attrs
-import yaml
 
+from game.model import lazyyaml as yaml
 from game.model.logic import (
     ALWAYS,
     Condition,

@@ -6,12 +6,14 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Sequence
 from pathlib import Path
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
+MAX_FILE_BYTES = 2 * 1024 * 1024  # the largest world file read
 
 
 class NotRegularFile(OSError):
@@ -77,3 +79,15 @@ def read_regular(path: Path, limit: int) -> bytes:
     fd = open_regular(path)
     with os.fdopen(fd, "rb") as handle:
         return handle.read(limit)
+
+
+def world_files(paths: Sequence[Path]) -> list[tuple[int, Path]]:
+    """Every `*.yaml` and `*.yml` file under the given folders (or files), with its layer."""
+    files: list[tuple[int, Path]] = []
+    for layer, path in enumerate(paths):
+        if path.is_file():
+            files.append((layer, path))
+        else:
+            found = [*path.rglob("*.yaml"), *path.rglob("*.yml")]
+            files.extend((layer, p) for p in sorted(found))
+    return files

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import attrs
-import yaml
 
+from game.model import lazyyaml as yaml
 from game.model.problems import did_you_mean
 from game.model.reader import Ctx, Map, Where, boolean, check_id
 

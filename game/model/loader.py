@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import attrs
@@ -24,7 +24,7 @@ from game.model.entities import (
     read_tests,
     read_verb_responses,
 )
-from game.model.files import read_regular
+from game.model.files import read_regular, world_files
 from game.model.layers import Layers, add
 from game.model.messages import read_messages
 from game.model.problems import Problem, WorldError, did_you_mean
@@ -62,18 +62,6 @@ SINGULAR = {
     "endings": "ending",
     "hints": "hint",
 }
-
-
-def world_files(paths: Sequence[Path]) -> list[tuple[int, Path]]:
-    """Every `*.yaml` and `*.yml` file under the given folders (or files), with its layer."""
-    files: list[tuple[int, Path]] = []
-    for layer, path in enumerate(paths):
-        if path.is_file():
-            files.append((layer, path))
-        else:
-            found = [*path.rglob("*.yaml"), *path.rglob("*.yml")]
-            files.extend((layer, p) for p in sorted(found))
-    return files
 
 
 def display_path(path: Path) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
-import yaml
 
+from game.model import lazyyaml as yaml
 from game.model.problems import did_you_mean
 from game.model.reader import (
     Ctx,

@@ -8,8 +8,7 @@ thing, and some messages have their own (listed in `PLACEHOLDERS`). Texts never 
 
 from __future__ import annotations
 
-import yaml
-
+from game.model import lazyyaml as yaml
 from game.model.problems import did_you_mean
 from game.model.reader import Ctx, mapping, text
 

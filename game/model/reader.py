@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable
 
 import attrs
-import yaml
 
+from game.model import lazyyaml as yaml
 from game.model.problems import Problem, did_you_mean
 
 STR_TAG = "tag:yaml.org,2002:str"

@@ -9,11 +9,10 @@ from pathlib import Path
 import attrs
 import yaml
 
-from game.model.files import NotRegularFile, read_regular
+from game.model.files import MAX_FILE_BYTES, NotRegularFile, read_regular
 from game.model.problems import Problem
 from game.model.syntax import diagnose
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
 # The cheap bracket bound ignores quoting, so a closing bracket inside a string could hide real
 # nesting. Past this many opening brackets the exact event check runs anyway: libyaml's recursive

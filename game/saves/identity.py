@@ -7,9 +7,9 @@ import json
 from typing import Any
 
 import attrs
-import yaml
 
 from game.model import World
+from game.model import lazyyaml as yaml
 from game.model.reader import Map
 
 # Source positions and file names change when an author moves text around; the world does not.
