@@ -200,3 +200,47 @@ def test_winning_names_only_kinds_and_endings(tmp_path):
     errors = [str(p) for p in problems if p.severity == "error"]
     assert len(errors) == 1 and "unknown ending kind or ending 'victroy'" in errors[0]
     assert "w.yaml:2:" in errors[0] and "victory" in errors[0]
+
+
+ADVICE = {
+    "key_in_the_dark": "the iron key (the only key to the door) cannot be seen again once "
+    "dropped in dark 'cellar': light the room, let the player find it by touch",
+    "consumable": "`eat bread` uses up the bread, and something later still needs it",
+    "one_way_past": "there is no way back from 'pit' to 'ledge'",
+    "npc_takes_key": "Magpie keeps the key for good (it is the only key to the door): "
+    "let the player get it back",
+    "light_dropped_in_the_dark": "with the torch put down in dark 'culvert', nothing there can "
+    "be seen any more, the torch included: give the room a light, or let the player find "
+    "the torch in the dark",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ADVICE))
+def test_softlock_advice_fits_the_case(tmp_path, name):
+    """Each planted kind of softlock gets advice naming its cause, not the general one."""
+    import test_authoring_softlocks as planted
+
+    from game.authoring.reach import Reach
+    from game.authoring.report import search_findings
+
+    text, path = getattr(planted, name)(1)
+    world = load_world([Path(_write(tmp_path, text))])
+    result = search(world)
+    found = [f for f in search_findings(world, result, Reach(world)) if f.kind == "softlock"]
+    assert [f"`{'. '.join(path)}`" in f.message for f in found] == [True]
+    assert ADVICE[name] in found[0].fix
+
+
+def test_general_advice_is_the_fallback(tmp_path):
+    """A softlock no rule explains (here: a room with no way out) keeps the general advice."""
+    from game.authoring.softcause import GENERAL, advice
+
+    folder = _write(
+        tmp_path,
+        "game: {title: T}\nplayer: {start: a}\nendings:\n  won: {title: Won}\n"
+        "rooms:\n  a: {name: A, description: A., exits: {east: b}}\n"
+        "  b: {name: B, description: B., exits: {west: a}}\n",
+    )
+    world = load_world([Path(folder)])
+    assert advice(world, ("wait",)) == GENERAL
+    assert advice(world, ()) == GENERAL

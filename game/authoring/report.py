@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.authoring.coverage import Coverage
 from game.authoring.findings import Finding
 from game.authoring.reach import Reach
+from game.authoring.softcause import advice
 from game.authoring.winnable import SearchResult
 from game.model import World
 
@@ -63,7 +64,7 @@ def search_findings(world: World, result: SearchResult, reach: Reach) -> list[Fi
                     world.rooms[lock.room].where,
                     f"softlock: after `{_path(lock.path)}` no winning ending can be reached "
                     f"any more (the last command is typed in '{lock.room}')",
-                    "keep a way back: make the item reusable, the exit two-way, or end the game there",
+                    advice(world, lock.path),
                     "error",
                 )
             )
