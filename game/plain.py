@@ -129,7 +129,7 @@ class PlainUI:
         """The status line: always, only when it changed, or never (--status / STATUS ON|OFF)."""
         now = status(self.world, self.state)
         line = now.line()
-        key = f"{now.location}|{now.region}|{now.condition_label}|{now.turns_left}|{now.score}"
+        key = f"{now.location}|{now.region}|{now.time}|{now.condition_label}|{now.turns_left}|{now.score}"
         changed, self._last_status = key != self._last_status, key  # the turn alone is no change
         if self.options.status == "always" or (self.options.status == "changes" and changed):
             self.write("\n" + self.render([Paragraph("meta", line)]))

@@ -77,10 +77,11 @@ def test_one_night_then_first_light_ends_the_game_with_phase_three() -> None:
         turn = step(WORLD, state, "wait")
         state = turn.state
         said[state.turn] = " ".join(p.text for p in turn.output)
-    assert state.ending == "first_light" and state.turn == 260
-    assert "Phase Three at first light" in said[220]
-    assert "Grey is leaking into the sky" in said[245]
-    assert "from the wrong side of the wall" in said[260]  # outside the Zone, you watch
+    assert state.ending == "first_light" and state.turn == 400
+    assert "the night is half gone" in said[150]  # the first warning comes early
+    assert "Phase Three at first light" in said[340]
+    assert "Grey is leaking into the sky" in said[370]
+    assert "from the wrong side of the wall" in said[400]  # outside the Zone, you watch
 
 
 def test_the_world_has_no_second_sunset() -> None:

@@ -534,6 +534,15 @@ GAME = obj(
             ident("an ending kind (victory, bittersweet, tragic, death) or an ending id"),
             "which endings count as winning for `hyosan check` (default: every kind but death)",
         ),
+        "clock": {
+            "type": "array",
+            "description": "the time of day the status line, TIME and HINT show, from a turn on",
+            "items": obj(
+                {"at": whole("from this turn on", 0), "label": text("the time shown")},
+                ("at", "label"),
+                "a mark on the clock",
+            ),
+        },
     },
     doc="the game (exactly one in the world)",
 )

@@ -156,6 +156,7 @@ transcript on | script on | transcript | script                 -> transcript_on
 transcript off | script off | unscript | noscript               -> transcript_off
 map                                                             -> map
 status                                                          -> status
+time | clock | what time is it | what is the time | check time   -> time
 """
 
 # words that name directions, with their canonical forms
@@ -170,7 +171,7 @@ DIRECTION_WORDS = {
 
 META_ACTIONS = frozenset(
     "exits help hint about score verbose brief version pronouns undo again oops save restore "
-    "restart quit transcript_on transcript_off map status notify verify recording bye".split()
+    "restart quit transcript_on transcript_off map status notify verify recording bye time".split()
 )
 
 # internal action -> the verb authors use in `on:` responses and action triggers

@@ -31,11 +31,12 @@ class Status:
     ending: str | None
     has_condition: bool = True  # the world gives the player a condition machine
     has_score: bool = True  # the world has points to score
+    time: str = ""  # the time of day, when the world keeps a clock
 
     def line(self) -> str:
         """A one-line status, as plain mode prints it: only the fields this world has."""
         place = f"{self.location} · {self.region}" if self.region else self.location
-        parts = [place]
+        parts = [place] + ([self.time] if self.time else [])
         if self.has_condition and self.condition_label:
             left = self.turns_left
             parts.append(
@@ -80,6 +81,7 @@ def status(world: World, state: GameState) -> Status:
         ending=state.ending,
         has_condition=has_condition(world),
         has_score=world.max_score > 0,
+        time="" if state.ending else world.info.time_at(state.turn),
     )
 
 

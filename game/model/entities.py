@@ -1022,6 +1022,15 @@ class GameInfo:
     intro: str = ""
     undo_limit: int = 100
     winning: tuple[str, ...] = ()  # ending kinds or ids that count as a win ("" = all but death)
+    clock: tuple[tuple[int, str], ...] = ()  # (from turn, time-of-day label), by turn
+
+    def time_at(self, turn: int) -> str:
+        """The time-of-day label at this turn, or '' when the game keeps no clock."""
+        label = ""
+        for start, name in self.clock:
+            if turn >= start:
+                label = name
+        return label
 
     @classmethod
     def from_yaml(cls, ctx: Ctx, node: yaml.Node) -> GameInfo | None:
@@ -1029,7 +1038,7 @@ class GameInfo:
         m = mapping(ctx, node, "game")
         if m is None:
             return None
-        keys = ("title", "release", "author", "intro", "undo_limit", "winning")
+        keys = ("title", "release", "author", "intro", "undo_limit", "winning", "clock")
         check_keys(ctx, m, keys, "game")
         winning = id_list(ctx, m.get("winning"), "winning")
         for value, value_node in zip(winning, seq(ctx, m.get("winning"), "winning"), strict=False):
@@ -1041,7 +1050,21 @@ class GameInfo:
             text(ctx, m.get("intro"), "intro"),
             max(1, integer(ctx, m.get("undo_limit"), "undo_limit", 100)),
             winning,
+            _read_clock(ctx, m.get("clock")),
         )
+
+
+def _read_clock(ctx: Ctx, node: yaml.Node | None) -> tuple[tuple[int, str], ...]:
+    """The game's clock: a list of `{at: turn, label: text}`, sorted by turn."""
+    marks: list[tuple[int, str]] = []
+    for item in seq(ctx, node, "clock"):
+        m = mapping(ctx, item, "a clock mark")
+        if m is None:
+            continue
+        check_keys(ctx, m, ("at", "label"), "a clock mark")
+        at = max(0, integer(ctx, m.get("at"), "at", 0))
+        marks.append((at, text(ctx, require(ctx, m, "label", "a clock mark"), "label")))
+    return tuple(sorted(marks, key=lambda mark: mark[0]))
 
 
 @attrs.frozen

@@ -66,4 +66,5 @@ META_HANDLERS: dict[str, Action] = {
     "verify": meta.verify,
     "recording": meta.recording,
     "bye": meta.bye,
+    "time": meta.time_,
 }

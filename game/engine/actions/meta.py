@@ -58,8 +58,23 @@ def hint(d: Draft, cmd: Command) -> None:
         tail = "" if level + 1 >= len(puzzle.hints) else message(d, "hint.more")
         count, text = len(puzzle.hints), puzzle.hints[level]
         say(d, "hint.line", kind="hint", n=level + 1, count=count, text=text, more=tail)
+        _clock_line(d)
         return
     say(d, "hint.none", kind="hint")
+    _clock_line(d)
+
+
+def _clock_line(d: Draft) -> None:
+    """After a hint, the time of day, when the world keeps a clock."""
+    now = d.world.info.time_at(d.turn)
+    if now:
+        say(d, "hint.time", kind="hint", time=now)
+
+
+def time_(d: Draft, cmd: Command) -> None:
+    """TIME: the time of day, when the world keeps a clock."""
+    now = d.world.info.time_at(d.turn)
+    say(d, "time" if now else "time.none", kind="meta", time=now, turns=d.turn)
 
 
 def about(d: Draft, cmd: Command) -> None:

@@ -324,6 +324,8 @@ def status_line(status: Any) -> Content:
         (status.location, "bold $accent"),
         ("  " + (status.region or ""), "italic $text-muted"),
     ]
+    if getattr(status, "time", ""):
+        parts += [("   " + status.time, "$warning")]
     if status.has_condition:
         left = f" ({status.turns_left})" if status.turns_left is not None else ""
         style = "$success" if is_healthy(status) else "bold $error"

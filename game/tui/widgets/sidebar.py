@@ -89,8 +89,12 @@ def condition_content(status: Any) -> Content:
     style = "bold $success" if is_healthy(status) else "bold $error"
     left = status.turns_left
     tail = f"\n  {left} turn{'s' if left != 1 else ''} until it worsens" if left is not None else ""
+    clock = f"\nTime {getattr(status, 'time', '')}" if getattr(status, "time", "") else ""
     return Content.assemble(
-        ("Condition ", "bold $text-muted"), (status.condition_label, style), (tail, "$warning")
+        ("Condition ", "bold $text-muted"),
+        (status.condition_label, style),
+        (tail, "$warning"),
+        (clock, "$warning"),
     )
 
 
