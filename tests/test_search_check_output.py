@@ -244,3 +244,34 @@ def test_general_advice_is_the_fallback(tmp_path):
     world = load_world([Path(folder)])
     assert advice(world, ("wait",)) == GENERAL
     assert advice(world, ()) == GENERAL
+
+
+def test_not_explored_counts_by_depth_with_rate_and_estimate():
+    """The unexplored part, depth by depth, with the explore rate and the time to finish."""
+    from game.authoring.report import not_explored, verdict_line
+    from game.authoring.winnable import SearchResult
+
+    result = SearchResult(
+        states=40_000,
+        steps=90_000,
+        seconds=10.0,
+        complete=False,
+        stopped_by="seconds",
+        endings={},
+        softlocks=(),
+        softlocked_states=0,
+        winning=frozenset(),
+        frontier=15_548,
+        frontier_depth=94,
+        frontier_by_depth=((94, 3_548), (95, 12_000)),
+        explored=1_000,
+        depth=93,
+    )
+    assert not_explored(result) == (
+        "3,548 states at depth 94 and 12,000 at depth 95 "
+        "(exploring 100 states/s, about 35 s more to finish depth 94)"
+    )
+    assert verdict_line(result).startswith(
+        "search: stopped by --seconds after 40,000 states, 0 endings reachable, "
+        "0 softlocks found; explored every state up to depth 93; not yet explored: 3,548"
+    )

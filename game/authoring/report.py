@@ -112,7 +112,7 @@ def search_lines(world: World, result: SearchResult) -> list[str]:
             f"  the search was {stopped_by(result)} before seeing every state: the endings and "
             "softlocks below are real, but more softlocks cannot be ruled out; "
             + (
-                "run it again to finish"
+                "let it run to the end to rule them out"
                 if result.stopped_by.startswith("SIG")
                 else "raise the bound to finish"
             )
@@ -159,12 +159,12 @@ def stopped_by(result: SearchResult) -> str:
 def _duration(seconds: float) -> str:
     """A rough duration: `40 s`, `12 min`, `3.5 h`."""
     if seconds < 1:
-        return "under a second"
+        return "less than a second"
     if seconds < 90:
-        return f"{seconds:.0f} s"
+        return f"about {seconds:.0f} s"
     if seconds < 5400:
-        return f"{seconds / 60:.0f} min"
-    return f"{seconds / 3600:.1f} h"
+        return f"about {seconds / 60:.0f} min"
+    return f"about {seconds / 3600:.1f} h"
 
 
 def not_explored(result: SearchResult) -> str:
@@ -179,7 +179,7 @@ def not_explored(result: SearchResult) -> str:
     rate = result.explored / result.seconds if result.seconds > 0 else 0.0
     if result.frontier_by_depth and rate > 0:
         depth, count = result.frontier_by_depth[0]
-        text += f" (exploring {rate:,.0f} states/s, about {_duration(count / rate)} more to finish depth {depth})"
+        text += f" (exploring {rate:,.0f} states/s, {_duration(count / rate)} more to finish depth {depth})"
     return text
 
 
