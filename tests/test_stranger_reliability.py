@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import io
+import os
 import sys
 import zlib
 from pathlib import Path
@@ -216,3 +217,13 @@ def test_the_full_screen_game_with_a_closed_stream_says_it_needs_a_terminal(
     monkeypatch.setattr(sys, closed, None)
     assert main(["--world", str(MINI)]) == 2
     assert "needs a terminal" in capsys.readouterr().err
+
+
+def test_continue_passes_over_a_newer_recording_it_cannot_read(tmp_path):
+    older = _recorded(tmp_path, 3)
+    newer = recordings.journal_path(tmp_path, "29991231-235959-ffff")
+    newer.write_bytes(DEEP + b" 00000000\n")
+    os.utime(older, (1, 1))
+    session = Session.load(_mini(), "autosave", tmp_path)
+    assert len(session.log) == 3 and str(newer) in "\n".join(session.notes)
+    assert newer.read_bytes() == DEEP + b" 00000000\n"

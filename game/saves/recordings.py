@@ -80,7 +80,7 @@ def journal_path(saves_dir: Path, game: str) -> Path:
 def find(saves_dir: Path, name: str) -> Path | None:
     """The journal a name means: `autosave`/`latest`/`continue` the newest, or a recording id."""
     if name in CONTINUE_NAMES:
-        return latest(saves_dir)
+        return latest_readable(saves_dir)
     if is_id(name):
         path = journal_path(saves_dir, name)
         return path if path.is_file() else None
@@ -137,6 +137,24 @@ def latest(saves_dir: Path) -> Path | None:
     """The most recently played recording, or None."""
     found = journals(saves_dir)
     return found[0] if found else None
+
+
+def latest_readable(saves_dir: Path) -> Path | None:
+    """The newest recording whose header reads (else the newest, so its problem is told)."""
+    found = journals(saves_dir)
+    for journal in found:
+        try:
+            read_header(journal)
+        except SaveError:
+            continue
+        return journal
+    return found[0] if found else None
+
+
+def skipped_for(saves_dir: Path, chosen: Path) -> list[Path]:
+    """The recordings newer than `chosen` (Continue passed over them: they cannot be read)."""
+    found = journals(saves_dir)
+    return found[: found.index(chosen)] if chosen in found else []
 
 
 def size_of(journal: Path) -> int:

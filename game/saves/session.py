@@ -81,6 +81,8 @@ class Session:
         journal_path = recordings.find(saves_dir, slot_or_path)
         if journal_path is not None:
             session._continue(open_recording(world, journal_path), journal_path)
+            if slot_or_path in recordings.CONTINUE_NAMES:
+                session.notes = (*_passed_over(saves_dir, journal_path), *session.notes)
             when = recordings.local_time(opened_header(journal_path).created)
             shown = f"Continuing the game begun {when}"
         else:
@@ -346,6 +348,14 @@ def _why_copied(exc: SaveError, path: Path) -> str:
     if isinstance(exc, journal.Damaged):
         return f"The damaged recording is kept untouched at {path}"
     return f"That game's file cannot be written ({exc.what})"
+
+
+def _passed_over(saves_dir: Path, chosen: Path) -> list[str]:
+    """Notes on newer recordings Continue could not read (kept untouched, never deleted)."""
+    return [
+        f"A newer game's recording cannot be read and is kept untouched: {path}."
+        for path in recordings.skipped_for(saves_dir, chosen)
+    ]
 
 
 def _said(paragraphs: list[Paragraph]) -> tuple[str, ...]:
