@@ -227,3 +227,17 @@ def test_continue_passes_over_a_newer_recording_it_cannot_read(tmp_path):
     session = Session.load(_mini(), "autosave", tmp_path)
     assert len(session.log) == 3 and str(newer) in "\n".join(session.notes)
     assert newer.read_bytes() == DEEP + b" 00000000\n"
+
+
+def test_deeply_nested_settings_and_search_cache_are_ignored(tmp_path, monkeypatch):
+    from game.authoring import searchcache
+    from game.tui.settings import load_settings
+
+    settings = tmp_path / "settings.json"
+    settings.write_bytes(DEEP)
+    assert load_settings(settings) == {}
+    monkeypatch.setenv("HYOSAN_CACHE", str(tmp_path / "cache"))
+    entry = searchcache.cache_folder() / f"{searchcache.identity(_mini(), 1)}.json"
+    entry.parent.mkdir(parents=True)
+    entry.write_bytes(DEEP)
+    assert searchcache.recall(_mini(), 1) is None

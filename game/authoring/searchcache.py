@@ -76,7 +76,7 @@ def recall(world: World, seed: int, wins: tuple[str, ...] = ()) -> SearchResult 
     path = cache_folder() / f"{identity(world, seed, wins)}.json"
     try:
         return _from_data(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
 
 

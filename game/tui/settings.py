@@ -35,7 +35,7 @@ def load_settings(path: Path | None) -> dict[str, Any]:
         if not path.is_file() or path.is_symlink() or path.stat().st_size > MAX_BYTES:
             return {}
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return {}
     if not isinstance(data, dict):
         return {}
