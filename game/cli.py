@@ -8,7 +8,7 @@ import errno
 import importlib
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from game import __version__
@@ -157,8 +157,43 @@ def _plain_options(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line."""
+class _Unused:
+    """A subcommand this command line does not name: its options are never read, so not built."""
+
+    def add_argument(self, *args: object, **kwargs: object) -> None:
+        """Nothing to add."""
+
+
+class _Subcommands:
+    """The subcommands: in full when named (or help is asked for), else only listed by name."""
+
+    def __init__(self, action, wanted: Collection[str] | None) -> None:
+        self._action = action
+        self._wanted = wanted
+
+    def add_parser(self, name: str, help: str):
+        """A subcommand's parser, or a stand-in that takes its options when it is not named."""
+        if self._wanted is None or name in self._wanted:
+            return self._action.add_parser(name, help=help)
+        self._action.add_parser(name, help=help)  # still listed and still a valid choice
+        return _Unused()
+
+
+def named_commands(argv: Sequence[str]) -> set[str] | None:
+    """The subcommands a command line names (None: build them all, as for --help)."""
+    names = set()
+    for token in argv:
+        option = token.split("=", 1)[0]
+        if token.startswith("-h") or (len(option) > 2 and "--help".startswith(option)):
+            return None
+        if token in HANDLERS:
+            names.add(token)
+    return names
+
+
+def build_parser(wanted: Collection[str] | None = None) -> argparse.ArgumentParser:
+    """The whole command line (`wanted`: only these subcommands get their options; the rest
+    are listed, which is all argparse needs of them when they are not named)."""
     parser = argparse.ArgumentParser(
         prog="hyosan",
         description="Hyosan: a parser text adventure in the Hyosan Exclusion Zone.",
@@ -171,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_globals(parser, None)
     _plain_options(parser, argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = _Subcommands(parser.add_subparsers(dest="command", metavar="COMMAND"), wanted)
     _plain_options(_sub(sub, "play", "play in line mode (the same as --plain)"), argparse.SUPPRESS)
     _sub(sub, "tui", "play in the full-screen terminal app (the default)")
 
@@ -269,8 +304,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Parse the command line; global options mean the same before or after the command."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    tokens = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(named_commands(tokens))
+    args = parser.parse_args(tokens)
     command = args.command or ("play" if args.plain else "tui")
     args.command = command
     for name, (_, users, repeats) in GLOBALS.items():

@@ -9,7 +9,7 @@ import sys
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from game.engine import GameState, Menu, Paragraph, Turn, current_menu, status
 from game.launch import load_or_report
@@ -18,7 +18,9 @@ from game.saves.errors import SaveError
 from game.saves.record import MAX_LINE
 from game.saves.recordings import budget_warning
 from game.saves.session import Session
-from game.saves.transcript import TranscriptFile
+
+if TYPE_CHECKING:
+    from game.saves.transcript import TranscriptFile
 
 PROMPT = "> "
 READ_LIMIT = 64 * 1024  # characters of one input line kept; the game reads the first MAX_LINE
@@ -212,6 +214,8 @@ class PlainUI:
     def toggle_transcript(self, on: bool) -> None:
         """TRANSCRIPT ON/OFF: write the session to a text file in the save folder."""
         if on and self.transcript is None:
+            from game.saves.transcript import TranscriptFile  # only when asked for: it loads replay
+
             try:
                 self.transcript = TranscriptFile.open(self.session.saves_dir)
             except OSError as error:

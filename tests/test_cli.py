@@ -118,3 +118,42 @@ def test_saves_folder_reaches_replay(tmp_path, where, capsys):
         argv = ["replay", "nosuch", "--verify", "--world", str(TUTORIAL), "--saves", str(tmp_path)]
     assert main(argv) == 2
     assert str(tmp_path) in capsys.readouterr().err
+
+
+LAZY_CASES = [
+    [],
+    ["--plain"],
+    ["--plain", "--seed", "3", "--status", "never"],
+    ["--world", "world", "--plain", "--ascii"],
+    ["--load", "check"],
+    ["play", "--decorate"],
+    ["check", "--quick"],
+    ["--seed", "2", "replay", "--list"],
+    ["nonsense"],
+    ["--plain", "--no-such-option"],
+    ["--version"],
+]
+
+
+@pytest.mark.parametrize("argv", LAZY_CASES, ids=lambda a: " ".join(a) or "(none)")
+def test_building_only_the_named_subcommands_parses_the_same(argv, capsys):
+    """The start-up shortcut (unnamed subcommands get no options) gives the same result, the same
+    output and the same exit as the whole parser."""
+    from game.cli import build_parser, named_commands
+
+    def outcome(parser):
+        try:
+            return ("ok", vars(parser.parse_args(argv)), capsys.readouterr())
+        except SystemExit as stop:
+            return ("exit", stop.code, capsys.readouterr())
+
+    assert outcome(build_parser(named_commands(argv))) == outcome(build_parser())
+
+
+def test_help_builds_every_subcommand():
+    """Asking for help (or an abbreviation of --help) means the whole parser."""
+    from game.cli import named_commands
+
+    assert named_commands(["--he"]) is None and named_commands(["-h"]) is None
+    assert named_commands(["--plain", "--seed", "1"]) == set()
+    assert named_commands(["--load", "check", "play"]) == {"check", "play"}

@@ -1,39 +1,48 @@
-"""Saves, autosave, undo persistence, replay, transcripts and bug reports."""
+"""Saves, autosave, undo persistence, replay, transcripts and bug reports.
 
-from game.saves.errors import (
-    BadChecksum,
-    BadSlotName,
-    DamagedSave,
-    NewerFormat,
-    NotASave,
-    OtherWorld,
-    SaveError,
-    SaveNotFound,
-    SaveTooLarge,
-    SaveWriteError,
-    UnknownId,
-)
-from game.saves.listing import SlotSummary, list_saves
-from game.saves.replay import ReplayStep, replay_states, verify
-from game.saves.session import Session, resume
+The names below are imported on first use (PEP 562), so a front end that needs only a session
+does not load the replay and listing tools at start-up.
+"""
 
-__all__ = [
-    "BadChecksum",
-    "BadSlotName",
-    "DamagedSave",
-    "NewerFormat",
-    "NotASave",
-    "OtherWorld",
-    "ReplayStep",
-    "SaveError",
-    "SaveNotFound",
-    "SaveTooLarge",
-    "SaveWriteError",
-    "Session",
-    "SlotSummary",
-    "UnknownId",
-    "list_saves",
-    "replay_states",
-    "resume",
-    "verify",
-]
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_WHERE = {
+    **dict.fromkeys(
+        (
+            "BadChecksum",
+            "BadSlotName",
+            "DamagedSave",
+            "NewerFormat",
+            "NotASave",
+            "OtherWorld",
+            "SaveError",
+            "SaveNotFound",
+            "SaveTooLarge",
+            "SaveWriteError",
+            "UnknownId",
+        ),
+        "errors",
+    ),
+    "SlotSummary": "listing",
+    "list_saves": "listing",
+    "ReplayStep": "replay",
+    "replay_states": "replay",
+    "verify": "replay",
+    "Session": "session",
+    "resume": "session",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    """A public name of the package, importing its module the first time it is asked for."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'game.saves' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"game.saves.{module}"), name)
+    globals()[name] = value
+    return value
