@@ -275,3 +275,31 @@ def test_not_explored_counts_by_depth_with_rate_and_estimate():
         "search: stopped by --seconds after 40,000 states, 0 endings reachable, "
         "0 softlocks found; explored every state up to depth 93; not yet explored: 3,548"
     )
+
+
+def test_the_issues_culvert_in_the_shipped_world(tmp_path):
+    """The issue's own path: counting only victories, `drop flashlight` in the dark culvert is
+    a softlock exactly when the flashlight cannot be taken back there."""
+    from game.authoring.softcause import replay
+    from game.engine.scope import carried
+
+    world = load_world([Path(__file__).resolve().parent.parent / "world"])
+    prefix = tuple(
+        "open box. take key. n. e. unlock crate with key. open crate. take cutters. w. w. "
+        "cut grate. down".split(". ")
+    )
+    _, after = replay(world, (*prefix, "drop flashlight", "take flashlight"))
+    lost = not carried(world, after, "flashlight")
+    result = search(world, max_states=60, prefix=prefix, wins=("victory",))
+    paths = [lock.path for lock in result.softlocks]
+    assert ((*prefix, "drop flashlight") in paths) == lost
+
+
+def test_progress_estimate_uses_the_recent_rate():
+    """A slow start (the walkthroughs) does not skew the estimate once a recent rate is known."""
+    from game.authoring.winnable import Snapshot
+
+    early = Snapshot(5_000, 100, 3, 40, 1_040, 10.0)
+    assert early.rate == 10.0 and early.to_finish_depth == 100.0
+    lately = Snapshot(5_000, 100, 3, 40, 1_040, 10.0, recent=50.0)
+    assert lately.rate == 50.0 and lately.to_finish_depth == 20.0

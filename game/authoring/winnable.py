@@ -39,10 +39,13 @@ class Snapshot:
     done_at_depth: int  # states of that depth explored so far
     at_depth: int  # states of that depth in all
     seconds: float
+    recent: float = 0.0  # states explored per second over the last few seconds (0: unknown)
 
     @property
     def rate(self) -> float:
-        """States explored per second."""
+        """States explored per second: lately if known, else since the start."""
+        if self.recent > 0:
+            return self.recent
         return self.explored / self.seconds if self.seconds > 0 else 0.0
 
     @property
@@ -53,6 +56,7 @@ class Snapshot:
 
 
 Progress = Callable[[Snapshot], None]
+RATE_WINDOW = 10.0  # seconds over which the progress line measures the rate
 
 
 @attrs.define
@@ -220,6 +224,7 @@ class Search:
             sizes[self.layer[node]] = sizes.get(self.layer[node], 0) + 1
         explored = 0
         current, done = 0, 0  # the depth being explored, and how many of its states are done
+        window: deque[tuple[float, int]] = deque()  # (time, explored) of recent reports
         while queue:
             now = time.monotonic()
             if stop is not None and stop.reason:
@@ -232,8 +237,15 @@ class Search:
             if self.layer[node] != current:
                 current, done = self.layer[node], 0
             if progress is not None and now >= next_report:
+                window.append((now, explored))
+                while now - window[0][0] > RATE_WINDOW:
+                    window.popleft()
+                span = now - window[0][0]
+                recent = (explored - window[0][1]) / span if span >= 1.0 else 0.0
                 at = sizes.get(current, 0)
-                progress(Snapshot(len(self.parent), explored, current, done, at, now - started))
+                progress(
+                    Snapshot(len(self.parent), explored, current, done, at, now - started, recent)
+                )
                 next_report = now + 0.5
             queue.popleft()
             explored += 1
