@@ -194,7 +194,7 @@ def test_progress_line_is_written_for_long_searches():
     assert (
         "searching: 12,000 states seen, depth 9: 1,000 of 5,000 explored, "
         "exploring 1,000 states/s, 6 s, "
-        "depth 9 done in ~4 s"
+        "depth 9 done in about 4 s"
     ) in err.getvalue()
 
 

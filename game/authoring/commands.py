@@ -224,7 +224,9 @@ class ProgressLine:
         )
         left = now.to_finish_depth
         if left is not None:
-            text += f", depth {now.depth} done in ~{left:,.0f} s"
+            from game.authoring.report import duration
+
+            text += f", depth {now.depth} done in {duration(left)}"
         if self.tty:
             print("\r" + text + "   ", end="", file=self.err, flush=True)
         else:

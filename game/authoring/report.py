@@ -156,7 +156,7 @@ def stopped_by(result: SearchResult) -> str:
     return STOPPED_BY.get(result.stopped_by, f"stopped by {result.stopped_by}")
 
 
-def _duration(seconds: float) -> str:
+def duration(seconds: float) -> str:
     """A rough duration: `40 s`, `12 min`, `3.5 h`."""
     if seconds < 1:
         return "less than a second"
@@ -179,7 +179,7 @@ def not_explored(result: SearchResult) -> str:
     rate = result.explored / result.seconds if result.seconds > 0 else 0.0
     if result.frontier_by_depth and rate > 0:
         depth, count = result.frontier_by_depth[0]
-        text += f" (exploring {rate:,.0f} states/s, {_duration(count / rate)} more to finish depth {depth})"
+        text += f" (exploring {rate:,.0f} states/s, {duration(count / rate)} more to finish depth {depth})"
     return text
 
 
