@@ -303,3 +303,29 @@ def test_progress_estimate_uses_the_recent_rate():
     assert early.rate == 10.0 and early.to_finish_depth == 100.0
     lately = Snapshot(5_000, 100, 3, 40, 1_040, 10.0, recent=50.0)
     assert lately.rate == 50.0 and lately.to_finish_depth == 20.0
+
+
+def test_advice_for_a_light_switched_off_in_the_dark(tmp_path):
+    """A lit torch put down in the dark and switched off there: the advice says switched off."""
+    from game.authoring.softcause import advice
+
+    folder = _write(tmp_path, (CULVERT % {"winning": ""}).replace("lit: false", "lit: true"))
+    world = load_world([Path(folder)])
+    said = advice(world, ("down", "drop torch", "switch off torch"))
+    assert said.startswith("with the torch switched off in dark 'culvert', nothing there")
+
+
+def test_advice_when_the_clock_runs_out(tmp_path):
+    """Waiting past the last turn a win could come in: the advice is about the clock."""
+    from game.authoring.softcause import advice
+
+    folder = _write(
+        tmp_path,
+        (CULVERT % {"winning": ", winning: [victory]"}).replace(
+            "events:\n", "events:\n  late: {on: {turn: 3}, do: [{end: walked_away}]}\n"
+        ),
+    )
+    world = load_world([Path(folder)])
+    assert advice(world, ("wait", "wait")).startswith(
+        "the clock runs out: after turn 2 no winning ending can be reached"
+    )

@@ -14,6 +14,7 @@ from game.model import NOWHERE, World
 
 GENERAL = "keep a way back: make the item reusable, the exit two-way, or end the game there"
 GIVING = frozenset({"give", "show", "feed", "offer", "hand"})
+PASSING = frozenset({"wait", "z", "sleep"})  # commands whose point is letting time pass
 
 
 def replay(world: World, path: tuple[str, ...], seed: int = 1) -> tuple[GameState, GameState]:
@@ -34,7 +35,7 @@ def advice(world: World, path: tuple[str, ...], seed: int = 1) -> str:
         before, after = replay(world, path, seed)
     except Exception:  # an engine failure is reported on its own; give the general advice
         return GENERAL
-    for reason in (_dark, _given, _lost, _one_way, _machine, _flags):
+    for reason in (_dark, _given, _lost, _one_way, _clock, _machine, _flags):
         text = reason(world, path[-1], before, after)
         if text:
             return text
@@ -71,7 +72,7 @@ def _dark(world: World, command: str, before: GameState, after: GameState) -> st
     lights = [i for i in changed if world.items[i].light]
     if lights:
         light = _name(world, lights[0])
-        how = "put down" if lights[0] in here else "switched off"
+        how = "switched off" if lights[0] in before.lit else "put down"
         return (
             f"with the {light} {how} in dark '{room.id}', nothing there can be seen any more, "
             f"the {light} included: give the room a light, or let the player find the "
@@ -140,6 +141,19 @@ def _one_way(world: World, command: str, before: GameState, after: GameState) ->
     return (
         f"there is no way back from '{after.location}' to '{before.location}', and what the "
         f"game still needs is behind it: add a way back, or move what is needed past it"
+    )
+
+
+def _clock(world: World, command: str, before: GameState, after: GameState) -> str:
+    """Time passing until a win can no longer come before a timed rule ends the game."""
+    if command.split(" ", 1)[0] not in PASSING:
+        return ""
+    if not any(e.trigger.kind in ("turn", "every") for e in world.events.values()):
+        return ""  # nothing in the world is timed
+    return (
+        f"the clock runs out: after turn {after.turn} no winning ending can be reached before "
+        f"a timed rule ends the game — if that is the point, count that ending as winning "
+        f"(`game: winning:`); else give the player more time, or warn them that it is short"
     )
 
 
