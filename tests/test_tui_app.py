@@ -544,12 +544,14 @@ def test_narrow_terminals_get_a_status_bar_and_f4_shows_the_panel(world, tmp_pat
 
 
 def test_quit_command_autosaves_and_exits(world, tmp_path):
-    """QUIT ends the app cleanly and the game can be continued later."""
+    """QUIT (confirmed) ends the app cleanly and the game can be continued later."""
 
     async def script(pilot):
         await new_game(pilot)
         await type_line(pilot, "w")
         await type_line(pilot, "quit")
+        await pilot.press("y")
+        await pilot.pause()
 
     app = make_app(world, tmp_path)
     drive(app, script)

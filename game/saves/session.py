@@ -54,6 +54,7 @@ class Session:
         self.notes: tuple[str, ...] = ()
         self.slot = ""  # the slot last saved or restored, the default for the next SAVE
         self.origin = ""  # the save or recording this game continues ("" for a new game)
+        self.saved_state = state  # the state last saved, loaded or begun: play after it is unsaved
         self._ops = ops
         self._writer: journal.Writer | None = None
         self._journal_path: Path | None = None
@@ -245,6 +246,7 @@ class Session:
         except SaveError as exc:
             return [Paragraph("error", f"Not saved. {exc}"), *said]
         self.slot = name
+        self.saved_state = self.state
         return [Paragraph("meta", f"Saved as '{name}' (turn {self.state.turn})."), *said]
 
     def restore(self, slot: str = "") -> list[Paragraph]:
@@ -325,6 +327,7 @@ class Session:
         """Forget the game in play and start from another one's moment."""
         self.seed = seed
         self.state = state
+        self.saved_state = state
         self.notes = tuple(notes)
         self.origin = origin
         self._writer = None

@@ -167,6 +167,34 @@ def undone(before: Any, after: Any) -> bool:
     return len(after.history) < len(before.history)
 
 
+LEAVING_ACTIONS = frozenset({"quit", "restart"})
+
+
+def leaving(text: str) -> str:
+    """'quit' or 'restart' when a whole line asks to leave or start again (by the grammar), else ''."""
+    from game.engine.grammar import LINES
+    from game.engine.parser import tokenize
+
+    words = tokenize(text.lower())
+    for line in LINES.get(words[0], ()) if words else ():
+        if line.tokens == words and line.action in LEAVING_ACTIONS:
+            return line.action
+    return ""
+
+
+def unsaved(session: Any) -> bool:
+    """Whether turns were played since the game was last saved, loaded or begun (and it goes on)."""
+    state, saved = session.state, session.saved_state
+    return state.ending is None and state is not saved and state.turn != saved.turn
+
+
+def open_transcript(session: Any) -> Any:
+    """TRANSCRIPT ON: the transcript file in the save folder (OSError says why it could not open)."""
+    from game.saves.transcript import TranscriptFile
+
+    return TranscriptFile.open(session.saves_dir)
+
+
 def scope_words(session: Any) -> Words:
     """Verbs and nouns in scope, for completion (kept apart: after a verb, a noun belongs)."""
     from game.engine.grammar import VERB_WORDS

@@ -1,4 +1,4 @@
-"""Save and load dialogs."""
+"""Save, load and confirmation dialogs."""
 
 from __future__ import annotations
 
@@ -155,3 +155,37 @@ def _option(info: SaveInfo) -> Option:
     """One line of the save list."""
     where = "damaged" if info.problem else f"{info.location}, turn {info.turn}"
     return Option(f"{info.slot:<14} {where}", id=info.slot)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask before leaving or restarting a game; the focused default is the harmless 'No'."""
+
+    BINDINGS = [  # noqa: RUF012
+        Binding("escape,n", "answer(False)", "Keep playing"),
+        Binding("y", "answer(True)", "Yes"),
+    ]
+    AUTO_FOCUS = "#no"
+
+    def __init__(self, question: str, detail: str, yes: str) -> None:
+        super().__init__()
+        self.question = question
+        self.detail = detail
+        self.yes = yes
+
+    def compose(self) -> ComposeResult:
+        """Question, what it means, and the two answers."""
+        with Vertical(classes="dialog", id="confirm-dialog"):
+            yield Label(self.question, classes="dialog-title")
+            yield Static(self.detail, classes="dialog-help")
+            with Horizontal(classes="buttons"):
+                yield Button(self.yes, variant="warning", id="yes")
+                yield Button("Keep playing", variant="primary", id="no")
+        yield Footer()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Either answer closes the dialog."""
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        """y, n or escape."""
+        self.dismiss(yes)

@@ -14,7 +14,9 @@ from textual.widgets import Footer, Input, Static
 
 from game.tui import driver
 from game.tui.problems import fold
+from game.tui.screens.dialogs import ConfirmScreen
 from game.tui.screens.info import HelpScreen, HintsScreen, MapScreen, ProblemsScreen
+from game.tui.transcript import StoryTranscript
 from game.tui.widgets.command import CommandInput
 from game.tui.widgets.dialogue import DialogueMenu
 from game.tui.widgets.minimap import Minimap, links_of
@@ -36,6 +38,20 @@ PLAY_BINDINGS = [
     Binding("ctrl+end", "story_edge(1)", show=False),
     Binding("escape", "dismiss_completions", show=False),
 ]
+LEAVING = {  # what QUIT and RESTART ask when play since the last save would be left behind
+    "quit": (
+        "Quit the game?",
+        "You have played since the game was last saved. Nothing is lost: the game is kept, "
+        "and Continue on the title screen picks it up where you leave it.",
+        "Quit",
+    ),
+    "restart": (
+        "Start again from the beginning?",
+        "You have played since the game was last saved. If you change your mind, UNDO "
+        "takes the restart back.",
+        "Restart",
+    ),
+}
 
 
 class PlayScreen(Screen[None]):
@@ -71,6 +87,7 @@ class PlayScreen(Screen[None]):
     def on_unmount(self) -> None:
         """The game's recording is flushed and let go when its screen goes (new game, exit)."""
         driver.close(self.session)
+        self.transcript.stop()
 
     def on_mount(self) -> None:
         """Show the opening text and the panels; the game's own lines are the command history."""
@@ -79,6 +96,7 @@ class PlayScreen(Screen[None]):
         self.query_one(DialogueMenu).display = False
         self.query_one("#more").display = False
         self.story.append(self._opening)
+        self.transcript = StoryTranscript(self.story, lambda: driver.open_transcript(self.session))
         self.refresh_panels()
 
     @property
@@ -139,10 +157,12 @@ class PlayScreen(Screen[None]):
         self.send(command)
         self.command.focus()
 
-    def send(self, text: str) -> Any:
+    def send(self, text: str, confirmed: bool = False) -> Any:
         """Play one line: echo it, run it, show the result, carry out requests."""
         self.command.remember(text)
         self.hide_completions()
+        if not confirmed and self.ask_before_leaving(text):
+            return None
         before = self.session.state
         menu = self.query_one(DialogueMenu)
         label = menu.label_of(text.strip()) if menu.display else ""
@@ -163,6 +183,20 @@ class PlayScreen(Screen[None]):
             self.carry_out(request.kind, request.arg)
         self.after_turn(before, turn)
         return turn
+
+    def ask_before_leaving(self, text: str) -> bool:
+        """QUIT or RESTART with play since the last save asks first; True when it asked."""
+        kind = driver.leaving(text)
+        if not kind or not driver.unsaved(self.session):
+            return False
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.send(text, confirmed=True)
+            self.command.focus()
+
+        self.app.push_screen(ConfirmScreen(*LEAVING[kind]), answered)
+        return True
 
     def after_turn(self, before: Any, turn: Any) -> None:
         """After UNDO say where you are; open the ending when a command ended the game."""
@@ -197,10 +231,7 @@ class PlayScreen(Screen[None]):
         elif kind == "quit":
             self.app.action_quit_game()
         elif kind == "transcript":
-            self.notify(
-                "The whole game is recorded: `hyosan transcript SLOT` writes it out.",
-                title="Transcript",
-            )
+            self.story.append([("meta", self.transcript.toggle(arg != "off"))])
 
     # -- panels -------------------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -66,6 +66,7 @@ class StoryView(ScrollView, can_focus=False):
         self._frame: tuple[int, Selection | None] | None = None
         self._turn_para = 0  # first paragraph of the newest text the reader was taken to
         self._place: tuple[tuple[int, int], bool] | None = None  # (anchor, at end) to settle to
+        self.copy_to: Callable[[list[tuple[str, str]]], None] | None = None  # a transcript
 
     # -- data ---------------------------------------------------------------------------
 
@@ -92,6 +93,7 @@ class StoryView(ScrollView, can_focus=False):
 
         New text only ever comes from something the player did, so it is always shown.
         """
+        paragraphs = list(paragraphs)
         first_new = self.line_count
         for kind, text in paragraphs:
             self._kinds.append(kind)
@@ -101,6 +103,8 @@ class StoryView(ScrollView, can_focus=False):
         if self._follow_from is None:
             self._follow_from = first_new
             self._follow()
+        if self.copy_to is not None and paragraphs:
+            self.copy_to(paragraphs)
 
     def show_paragraph(self, index: int) -> None:
         """Scroll so paragraph `index` starts at the top (or the end shows, when it fits)."""
