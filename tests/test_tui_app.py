@@ -671,3 +671,26 @@ def test_an_encounter_offers_flee_hide_and_fight(world, tmp_path):
         assert not menu.display
 
     drive(make_app(world, tmp_path), script)
+
+
+def test_tab_after_a_verb_offers_no_verbs_and_cycles_directions_at_80x24(world, tmp_path):
+    """`take k` with no k-thing in view stays as typed (never `take kick`); `sou` tab tab tab
+    walks south, southeast, southwest, and the list of choices shows once."""
+
+    async def script(pilot):
+        play = await new_game(pilot)
+        command = play.query_one("#command", Input)
+        await pilot.press(*keys("take k"), "tab")
+        assert command.value == "take k"
+        command.value = ""
+        await pilot.press(*keys("sou"))
+        await pilot.pause()
+        assert command._suggestion == "south"
+        seen = []
+        for _ in range(4):
+            await pilot.press("tab")
+            seen.append(command.value)
+        assert seen == ["south", "southeast", "southwest", "south"]
+        assert "southeast" in shown(play, "#completions")
+
+    drive(make_app(world, tmp_path), script, size=(80, 24))

@@ -44,18 +44,20 @@ def test_wrap_breaks_at_spaces_and_keeps_hard_newlines():
 def test_completion_finishes_a_single_match_with_a_space():
     """One candidate completes the word and adds a space for the next one."""
     assert complete("take ra", ("radio", "take", "rations-x")) == (
-        "take ra",
+        "take radio",
         ["radio", "rations-x"],
-    )
+    )  # no shared letters to add: the first choice, and tab again cycles
     assert complete("take rad", ("radio", "take")) == ("take radio ", [])
 
 
 def test_completion_extends_to_the_common_prefix_and_lists_choices():
     """Several candidates extend the word as far as they agree and are all offered."""
     line, options = complete("x ke", ("key", "keycard", "kettle"))
-    assert line == "x ke" and options == ["kettle", "key", "keycard"]
-    line, options = complete("x key", ("key", "keycard"))
+    assert line == "x kettle" and options == ["kettle", "key", "keycard"]
+    line, options = complete("x keyc", ("key", "keycard"))
     assert line == "x keycard " and options == []
+    line, options = complete("x key", ("key", "keycard"))
+    assert line == "x keycard" and options == ["key", "keycard"]
     assert candidates("look ", ("lamp",)) == []
 
 
@@ -87,15 +89,38 @@ def test_tab_extends_to_the_longest_shared_prefix():
     from game.tui.complete import Words, complete
 
     words = Words(verbs=("south", "southeast", "southwest"), nouns=())
-    assert complete("go sou", words)[0] == "go south"
     assert complete("sou", words) == ("south", ["south", "southeast", "southwest"])
+    movers = Words(
+        verbs=("go",), nouns=(), directions=("south", "southeast"), movers=frozenset({"go"})
+    )
+    assert complete("go sou", movers)[0] == "go south"
 
 
-def test_after_a_verb_nouns_are_offered_first():
-    """'take k' offers the key, not the verbs that start with k; no noun fits -> verbs."""
-    from game.tui.complete import Words, candidates
+def test_tab_again_cycles_through_the_choices_and_plain_south_is_reachable():
+    """The first tab shows the shared prefix (itself a choice), further tabs cycle and wrap."""
+    from game.tui.complete import Words, tab
+
+    words = Words(verbs=("south", "southeast", "southwest"), nouns=())
+    seen = []
+    line, cycle = "sou", None
+    for _ in range(4):
+        line, cycle = tab(line, words, cycle)
+        seen.append(line)
+    assert seen == ["south", "southeast", "southwest", "south"]
+    assert tab("south", words, None)[0] == "southeast"  # typed in full: tab moves on
+    assert tab("sout", words, cycle)[0] == "south"  # an edited line starts afresh
+
+
+def test_after_a_verb_only_nouns_are_offered_never_verbs():
+    """'take k' offers the key, not kick/kill/kiss; with no noun in scope it offers nothing."""
+    from game.tui.complete import Words, candidates, complete
 
     words = Words(verbs=("kick", "kiss", "north"), nouns=("key", "knife"))
     assert candidates("take k", words) == ["key", "knife"]
     assert candidates("k", words) == ["key", "kick", "kiss", "knife"]
-    assert candidates("go nor", words) == ["north"]
+    bare = Words(verbs=("kick", "kill", "kiss", "knock"), nouns=("lamp",))
+    assert candidates("take k", bare) == []
+    assert complete("take k", bare) == ("take k", [])
+    moving = Words(("go", "north"), ("nail",), ("north",), frozenset({"go"}))
+    assert candidates("go n", moving) == ["nail", "north"]
+    assert candidates("take n", moving) == ["nail"]

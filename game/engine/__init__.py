@@ -5,7 +5,7 @@ from game.engine.moves import valid_actions
 from game.engine.output import Paragraph, Request, Turn
 from game.engine.serial import StateDataError, state_from_data, state_to_data
 from game.engine.state import GameState, initial_state
-from game.engine.status import Status, scope_words, status
+from game.engine.status import Status, scope_nouns, scope_words, status
 from game.engine.step import new_game, step
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "current_menu",
     "initial_state",
     "new_game",
+    "scope_nouns",
     "scope_words",
     "state_from_data",
     "state_to_data",

@@ -87,9 +87,14 @@ def status(world: World, state: GameState) -> Status:
 
 def scope_words(world: World, state: GameState) -> tuple[str, ...]:
     """Verbs and the names of things in scope, for tab completion."""
+    verbs = {w for w in VERB_WORDS if len(w) > 2}
+    return tuple(sorted(verbs)) + tuple(w for w in scope_nouns(world, state) if w not in verbs)
+
+
+def scope_nouns(world: World, state: GameState) -> tuple[str, ...]:
+    """The words that name things in scope (some also verbs: `radio`), sorted."""
     d = Draft(world, state)
     nouns: set[str] = set()
     for thing in scope_ids(d):
         nouns |= words_of(d, thing)
-    verbs = {w for w in VERB_WORDS if len(w) > 2}
-    return tuple(sorted(verbs)) + tuple(sorted(nouns - verbs))
+    return tuple(sorted(nouns))

@@ -6,29 +6,49 @@ from typing import NamedTuple
 
 
 class Words(NamedTuple):
-    """The words completion offers: verbs (and directions) and the names of things in scope."""
+    """The words completion offers: verbs (with directions), the names of things in scope, and
+    the directions with the verbs they may follow (`go sou` -> `go south`)."""
 
     verbs: tuple[str, ...]
     nouns: tuple[str, ...]
+    directions: tuple[str, ...] = ()
+    movers: frozenset[str] = frozenset()
 
 
-def candidates(line: str, words: Words | tuple[str, ...] | list[str]) -> list[str]:
-    """Words that complete the last (partial) word of `line`, sorted, without duplicates.
+class Cycle(NamedTuple):
+    """Where repeated tab presses are in a list of completions."""
 
-    After the first word a noun belongs, so nouns are offered first (verbs when none fits).
-    """
+    head: str  # the line before the word being completed
+    options: tuple[str, ...]
+    index: int  # the option shown now (-1: none yet, the shared prefix is shown)
+    line: str  # the line as the last tab left it (typing anything else ends the cycle)
+
+
+def pool(line: str, words: Words | tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """The words that may stand where the last word of `line` is: a verb (or anything) first,
+    after a verb only the things in scope (and directions after a verb of movement)."""
+    if not isinstance(words, Words):
+        return tuple(words)
+    before = line.split()[:-1] if line and not line[-1].isspace() else line.split()
+    if not before:
+        return words.verbs + words.nouns
+    if before[0].lower() in words.movers and len(before) == 1:
+        return words.directions + words.nouns
+    return words.nouns
+
+
+def matches(line: str, words: Words | tuple[str, ...] | list[str]) -> list[str]:
+    """Every word in place that starts with the last word of `line` (itself included), sorted."""
     stem = last_word(line)
     if not stem:
         return []
-    if isinstance(words, Words):
-        pools = [words.nouns, words.verbs] if len(line.split()) > 1 else [words.verbs + words.nouns]
-    else:
-        pools = [tuple(words)]
-    for pool in pools:
-        found = sorted({w for w in pool if w.startswith(stem) and w != stem})
-        if found:
-            return found
-    return []
+    return sorted({w for w in pool(line, words) if w.startswith(stem)})
+
+
+def candidates(line: str, words: Words | tuple[str, ...] | list[str]) -> list[str]:
+    """Words that would lengthen the last (partial) word of `line`, sorted, without duplicates."""
+    stem = last_word(line)
+    return [w for w in matches(line, words) if w != stem]
 
 
 def last_word(line: str) -> str:
@@ -40,15 +60,35 @@ def last_word(line: str) -> str:
 
 def complete(line: str, words: Words | tuple[str, ...] | list[str]) -> tuple[str, list[str]]:
     """The line after one tab press, and the candidates that remain to choose from."""
-    options = candidates(line, words)
-    if not options:
-        return line, []
+    new_line, cycle = tab(line, words, None)
+    return new_line, list(cycle.options) if cycle else []
+
+
+def tab(
+    line: str, words: Words | tuple[str, ...] | list[str], cycle: Cycle | None
+) -> tuple[str, Cycle | None]:
+    """One tab press: the first extends the word as far as the choices agree (`sou` -> `south`),
+    each further press shows the next choice in turn (`southeast`, `southwest`, `south`, ...)."""
+    if cycle is not None and cycle.line == line and cycle.options:
+        index = (cycle.index + 1) % len(cycle.options)
+        new_line = cycle.head + cycle.options[index]
+        return new_line, cycle._replace(index=index, line=new_line)
+    options = matches(line, words)
     stem = last_word(line)
+    if not options or options == [stem]:
+        return line, None
     head = line[: len(line) - len(stem)]
     if len(options) == 1:
-        return head + options[0] + " ", []
+        return head + options[0] + " ", None
     common = shared_prefix(options)
-    return head + (common if len(common) > len(stem) else stem), options
+    if len(common) > len(stem):
+        new_line = head + common
+        index = options.index(common) if common in options else -1
+    else:
+        index = options.index(stem) + 1 if stem in options else 0
+        index %= len(options)
+        new_line = head + options[index]
+    return new_line, Cycle(head, tuple(options), index, new_line)
 
 
 def suggest(

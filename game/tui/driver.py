@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -197,12 +198,27 @@ def open_transcript(session: Any) -> Any:
 
 def scope_words(session: Any) -> Words:
     """Verbs and nouns in scope, for completion (kept apart: after a verb, a noun belongs)."""
-    from game.engine.grammar import VERB_WORDS
+    from game.engine.grammar import DIRECTION_WORDS, VERB_WORDS
 
     words = engine.scope_words(session.world, session.state)
     return Words(
         verbs=tuple(w for w in words if w in VERB_WORDS),
-        nouns=tuple(w for w in words if w not in VERB_WORDS),
+        nouns=engine.scope_nouns(session.world, session.state),
+        directions=tuple(sorted(w for w in DIRECTION_WORDS if len(w) > 2)),
+        movers=_movers(),
+    )
+
+
+@functools.cache
+def _movers() -> frozenset[str]:
+    """The verbs a direction may follow (`go`, `walk`, `run`, ...), read from the grammar."""
+    from game.engine.grammar import LINES
+
+    return frozenset(
+        line.tokens[0]
+        for lines in LINES.values()
+        for line in lines
+        if len(line.tokens) == 2 and line.tokens[1] == "DIR"
     )
 
 

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.suggester import Suggester
 from textual.widgets import Input
 
-from game.tui.complete import complete, suggest
+from game.tui.complete import Cycle, suggest, tab
 
 HISTORY_LIMIT = 500
 
@@ -58,6 +58,7 @@ class CommandInput(Input):
         self._words = words
         self._cursor = 0
         self._draft = ""
+        self._cycle: Cycle | None = None  # where repeated tab presses are
         self.menu_numbers: frozenset[str] = frozenset()  # the conversation menu's choices
         super().__init__(
             placeholder="What do you do?  (help · tab completes · ↑ history)",
@@ -106,9 +107,12 @@ class CommandInput(Input):
         self.cursor_position = len(self.value)
 
     def action_complete(self) -> None:
-        """Complete the word before the cursor; report the choices when there are several."""
-        line, options = complete(self.value, self._words())
+        """Complete the word before the cursor: the first press extends it as far as the choices
+        agree, further presses cycle through them; the choices are listed when there are several."""
+        before = self._cycle
+        continuing = before is not None and before.line == self.value
+        line, self._cycle = tab(self.value, self._words(), self._cycle)
         self.value = line
         self.cursor_position = len(line)
-        if options:
-            self.post_message(self.Completions(options))
+        if self._cycle is not None and not continuing:
+            self.post_message(self.Completions(list(self._cycle.options)))
