@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
+import gc
 import importlib
 import os
 import sys
@@ -327,11 +328,24 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return args
 
 
+def _import_quietly(module_name: str):
+    """Import a front end or tool with the cycle collector paused: importing builds hundreds of
+    classes and functions (none of them garbage), and the collector's passes over them were a
+    tenth of start-up."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return importlib.import_module(module_name)
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `hyosan` command."""
     args = parse(argv)
     module_name, func_name = HANDLERS[args.command]
-    handler = getattr(importlib.import_module(module_name), func_name)
+    handler = getattr(_import_quietly(module_name), func_name)
     try:
         return int(handler(args) or 0)
     except KeyboardInterrupt:
