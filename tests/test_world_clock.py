@@ -52,3 +52,13 @@ def test_a_world_without_a_clock_shows_no_time(tmp_path: Path) -> None:
     state, _ = new_game(world, seed=1)
     assert status(world, state).time == ""
     assert "no way to tell the time" in " ".join(p.text for p in step(world, state, "time").output)
+
+
+def test_no_text_puts_the_sun_or_daylight_in_the_night() -> None:
+    """The game is one night: nothing but the endings may show the sun, and nobody waits for night."""
+    for path in (ROOT / "world").glob("*.yaml"):
+        if path.name in ("game.yaml", "tests.yaml"):
+            continue  # the endings come after dawn
+        text = " ".join(path.read_text(encoding="utf-8").lower().split())
+        for phrase in ("the sun touches", "wait for night", "for an hour she", "sun comes up"):
+            assert phrase not in text, (path.name, phrase)

@@ -41,3 +41,14 @@ def test_menu_options_that_let_you_past_the_sentries_retire_once_you_are_past() 
     for choice in talk["ask"].choices:
         if choice.label in ("Hold up your wrist.", "Let them look into your eyes."):
             assert "sentries_passed" in repr(choice.when)
+
+
+def test_the_reunion_happens_on_entering_the_ash_hall_with_on_jo_at_your_shoulder() -> None:
+    lines = (ROOT / "tests" / "walkthroughs" / "the_long_road.txt").read_text(encoding="utf-8")
+    commands = [c for c in lines.splitlines() if c.strip() and not c.startswith("#")]
+    upto = commands.index("z")  # the walkthrough waits a turn in the Ash Hall; a player needn't
+    state, texts = _play(commands[:upto])
+    assert state.location == "ash_hall"
+    assert state.char_states["cheongsan"] == "remembering"
+    assert state.char_states["onjo"] == "reunited"
+    assert "...On-jo." in texts[-1]
