@@ -165,6 +165,7 @@ class PlainUI:
     def after_turn(self, before: GameState, turn: Turn) -> None:
         """What the TUI shows beside the story: the danger countdown, the ending's summary."""
         menu = current_menu(self.world, self.state)
+        self.remind_menu(menu, turn.output)
         if menu is not None and menu.kind == "encounter":
             self.write("\n" + self.render([Paragraph("warning", danger_line(menu))]))
         if self.state.ending and self.state.ending != before.ending:
@@ -172,8 +173,20 @@ class PlainUI:
             if lines:
                 self.write("\n" + self.render([Paragraph("meta", "\n".join(lines))]))
 
+    def remind_menu(self, menu: Menu | None, shown: Iterable[Paragraph]) -> None:
+        """A conversation still open whose choices this output did not list (after UNDO, RESTORE,
+        RESTART, HINT, a typo): list them again, so the player knows they are still talking."""
+        if menu is None or menu.kind != "dialogue" or any(p.kind == "choice" for p in shown):
+            return
+        lines = [Paragraph("meta", f"You are talking to {menu.name}.")]
+        lines += [Paragraph("choice", f"{number}. {label}") for number, label, _ in menu.choices]
+        if menu.prompt:
+            lines.append(Paragraph("meta", menu.prompt))
+        self.write("\n" + self.render(lines))
+
     def loop(self) -> int:
         """Play until end of input or QUIT."""
+        self.remind_menu(current_menu(self.world, self.state), self.session.opening)
         self.show_status()
         while True:
             line = self.read_line()

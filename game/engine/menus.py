@@ -6,6 +6,7 @@ import attrs
 
 from game.engine.actions.people import open_choices
 from game.engine.draft import Draft
+from game.engine.library import message
 from game.engine.state import GameState
 from game.model import World
 
@@ -21,6 +22,7 @@ class Menu:
     name: str  # the character's name
     choices: tuple[tuple[str, str, str], ...]  # (number, label, the command that picks it)
     moves_left: int | None = None  # an encounter's commands before it reaches the player
+    prompt: str = ""  # how to answer, as the world words it ("Choose a number, or say BYE.")
 
 
 def current_menu(world: World, state: GameState) -> Menu | None:
@@ -30,11 +32,12 @@ def current_menu(world: World, state: GameState) -> Menu | None:
         person = world.characters.get(char)
         if person is None or node not in person.talk:
             return None
-        picks = open_choices(Draft(world, state), char, node)
+        d = Draft(world, state)
+        picks = open_choices(d, char, node)
         if not picks:
             return None
         choices = tuple((str(n), c.label, str(n)) for n, c in enumerate(picks, 1))
-        return Menu("dialogue", char, person.name, choices)
+        return Menu("dialogue", char, person.name, choices, prompt=message(d, "talk.choose", char))
     if state.phase == "encounter" and state.encounter is not None:
         char, left = state.encounter
         person = world.characters.get(char)
