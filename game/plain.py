@@ -273,11 +273,12 @@ def run(args) -> int:
     warning = budget_warning()
     if warning:
         print(f"hyosan: {warning}", file=sys.stderr)
+    debug = bool(getattr(args, "debug", False))
     try:
         if load:
-            session = Session.load(world, load, saves_dir)
+            session = Session.load(world, load, saves_dir, debug=debug)
         else:
-            session = Session.new(world, seed, saves_dir)
+            session = Session.new(world, seed, saves_dir, debug=debug)
     except SaveError as error:
         print(f"hyosan: {error}", file=sys.stderr)
         return 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.engine.draft import Draft
+from game.engine.library import say
 from game.model import StateMachine
 from game.model.entities import Transition
 
@@ -21,7 +22,9 @@ def change_character(d: Draft, char: str, target: str) -> bool:
     transition = declared(character.machine, d.char_states[char], target)
     if transition is None:
         return False
-    take_transition(d, transition, lambda: d.set_char_state(char, target), heard=_near(d, char))
+    take_transition(
+        d, transition, lambda: d.set_char_state(char, target), heard=_near(d, char), who=char
+    )
     return True
 
 
@@ -39,10 +42,15 @@ def change_condition(d: Draft, target: str) -> bool:
     return True
 
 
-def take_transition(d: Draft, transition: Transition, enter, heard: bool = True) -> None:
+def take_transition(
+    d: Draft, transition: Transition, enter, heard: bool = True, who: str = "player"
+) -> None:
     """Enter the new state, say the transition's text (when the player is there) and run its effects."""
     from game.engine.effects import run_effects
 
+    if d.trace:
+        before = d.char_states.get(who, "") if who != "player" else d.condition
+        say(d, "debug.trace_transition", kind="meta", label=who, state=before, place=transition.to)
     enter()
     if heard:
         d.say(transition.say, "event")

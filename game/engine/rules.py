@@ -86,6 +86,7 @@ def _take(d: Draft, owner: str, transition: Transition) -> None:
         transition,
         lambda: d.set_char_state(owner, transition.to),
         heard=d.char_places.get(owner) == d.location,
+        who=owner,
     )
 
 
@@ -246,5 +247,7 @@ def _fire(d: Draft, event: Event) -> None:
         if event.id in d.fired:
             return
         d.fired = d.fired | {event.id}
+    if d.trace:
+        say(d, "debug.trace_event", kind="meta", word=event.id)
     d.say(event.say, "event")
     run_effects(d, event.do)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.engine.state import GameState
-from game.engine.statecheck import MAPS, PLAIN, SETS, StateDataError, checked_fields
+from game.engine.statecheck import DEBUGGING, MAPS, PLAIN, SETS, StateDataError, checked_fields
 from game.model import World
 
 
@@ -23,6 +23,7 @@ def state_to_data(state: GameState) -> dict[str, Any]:
     data["encounter"] = list(state.encounter) if state.encounter else None
     data["pending"] = [state.pending[0], list(state.pending[1])] if state.pending else None
     data["oops"] = list(state.oops) if state.oops else None
+    data.update({name: True for name in DEBUGGING if getattr(state, name)})
     return data
 
 

@@ -50,6 +50,9 @@ class GameState:
     oops: tuple[str, str] | None = None  # (line, unknown word)
     hints: FrozenMap = EMPTY  # puzzle id -> hints shown
     verbose: bool = True
+    debug: bool = False  # the debugging verbs answer (`hyosan --debug`)
+    debugged: bool = False  # debugging verbs were on at some point of this game (saves say so)
+    trace: bool = False  # debugging: say which events and transitions fire
     history: tuple[GameState, ...] = ()
 
 

@@ -30,6 +30,7 @@ PLAIN = (
     "verbose",
 )
 MOMENTS = ("dialogue", "encounter", "pending", "oops")
+DEBUGGING = ("debug", "debugged", "trace")  # kept in the data only when true (old saves lack them)
 MAX_TEXT = 10_000  # characters of a remembered command (typed lines are cut far shorter)
 PRONOUNS = frozenset({"it", "him", "her", "them"})
 _RNG_LIMIT = 1 << 64
@@ -122,9 +123,19 @@ def _plain(world: World, data: dict[str, Any]) -> dict[str, Any]:
         phase=phase,
         ending=ending,
         verbose=data["verbose"],
+        **_debugging(data),
         last_command=last if len(last) <= MAX_TEXT else "",
     )
     return fields
+
+
+def _debugging(data: dict[str, Any]) -> dict[str, bool]:
+    """The debugging switches (absent means off); a debugging game stays marked."""
+    found = {name: data.get(name, False) for name in DEBUGGING}
+    for name, value in found.items():
+        _need(isinstance(value, bool), f"the saved '{name}' is not true or false")
+    found["debugged"] = found["debugged"] or found["debug"]
+    return found
 
 
 def _ids(value: Any, name: str) -> list[str]:

@@ -6,6 +6,7 @@ import re
 
 from game.engine.actions import META_HANDLERS, WORLD_ACTIONS
 from game.engine.actions.common import implicit_take, note_pronoun
+from game.engine.actions.debug import DEBUG_VERBS, debug_verb
 from game.engine.actions.movement import route, travel
 from game.engine.actions.people import choose, end_dialogue, order
 from game.engine.describe import look
@@ -48,13 +49,18 @@ ENDED_OK = frozenset(
 )
 TAKE_FIRST = frozenset({"give", "show", "throw", "use", "pour", "plug"})
 TAKE_SECOND = frozenset({"unlock", "lock", "attack", "cut", "pry"})
-KEPT_ON_RESTART = frozenset({"seed", "verbose"})  # everything else starts again
+KEPT_ON_RESTART = frozenset(
+    {"seed", "verbose", "debug", "debugged", "trace"}
+)  # everything else starts again
 SCENERY_OK = frozenset({"examine", "search", "look", "read", "listen", "smell", "touch", "taste"})
 
 
-def new_game(world: World, seed: int = 0) -> tuple[GameState, tuple[Paragraph, ...]]:
-    """A fresh game and its opening text (the intro and the first room)."""
+def new_game(
+    world: World, seed: int = 0, debug: bool = False
+) -> tuple[GameState, tuple[Paragraph, ...]]:
+    """A fresh game and its opening text; `debug` turns the author's debugging verbs on."""
     d = Draft(world, initial_state(world, seed))
+    d.debug = d.debugged = debug
     _opening(d)
     return d.freeze(), tuple(d.out)
 
@@ -208,6 +214,8 @@ def run_one(d: Draft, piece: str | tuple[str, str]) -> bool:
     if not words:
         say(d, "parser.pardon", kind="error")
         return False
+    if d.debug and words[0] in DEBUG_VERBS:
+        return debug_verb(d, text)
     if words[0] in ("again", "g") and len(words) == 1:
         if not d.last_command:
             say(d, "parser.cant_repeat", kind="error")

@@ -295,6 +295,19 @@ DEFAULTS: dict[str, str] = {
     "meta.notify": "Score notification is always on.",
     "meta.verify": "The game file is intact.",
     "meta.recording": "Use TRANSCRIPT to keep a record of what you type.",
+    # debugging verbs (only with `hyosan --debug`)
+    "debug.help": "Debugging verbs: GONEAR (or GOTO) place, PURLOIN item, SHOWME thing, FLAGS, "
+    "SET flag [n], PENDING, TRACE ON/OFF. They take no time and fire no events.",
+    "debug.which": "No room, item or character is called '{word}'.",
+    "debug.usage": "Usage: {text}",
+    "debug.moved": "[You are moved to {place}.]",
+    "debug.purloined": "[{name}: purloined.]",
+    "debug.flag_set": "[{word} = {n}]",
+    "debug.no_flags": "No flags are set.",
+    "debug.nothing_pending": "Nothing is waiting to happen.",
+    "debug.trace": "[Tracing is {state}.]",
+    "debug.trace_event": "[event {word} fires]",
+    "debug.trace_transition": "[{label}: {state} -> {place}]",
 }
 
 PLACEHOLDERS = frozenset(

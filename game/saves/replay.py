@@ -25,16 +25,21 @@ class ReplayStep:
 
 def replay_states(world: World, save: SaveFile) -> Iterator[ReplayStep]:
     """Every line of a save replayed from its seed, in order (for viewers and transcripts)."""
-    state, _ = new_game(world, save.seed)
+    state, _ = new_game(world, save.seed, debug=debugged(save))
     for index, command in enumerate(save.commands, 1):
         turn = step(world, state, command)
         yield ReplayStep(index, command, turn)
         state = turn.state
 
 
+def debugged(save: SaveFile) -> bool:
+    """Whether a save's game was played with the debugging verbs on (its log may use them)."""
+    return save.snapshot.get("debugged") is True
+
+
 def opening(world: World, save: SaveFile) -> tuple[Paragraph, ...]:
     """The text shown before the first command of a save's game."""
-    return new_game(world, save.seed)[1]
+    return new_game(world, save.seed, debug=debugged(save))[1]
 
 
 def final_state(world: World, seed: int, commands: Iterable[str]) -> GameState:
@@ -76,7 +81,7 @@ class Verdict:
 
 def verify(world: World, save: SaveFile) -> Verdict:
     """Replay a save headless; name the first line whose text or state differs from the record."""
-    state, _ = new_game(world, save.seed)
+    state, _ = new_game(world, save.seed, debug=debugged(save))
     first: Difference | None = None
     done = 0
     try:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import attrs
+
 from game import __version__
 from game.engine import GameState, Paragraph, Request, Turn, new_game, step
 from game.model import World
@@ -28,6 +30,7 @@ from game.saves.reopen import Opened, open_recording
 from game.saves.slots import AUTOSAVE, DEFAULT_SLOT, PREVIOUS, list_slots, slot_path
 from game.saves.store import Loaded, load, load_slot, make_save, write_save
 
+DEBUGGED_NOTE = "This game was played with debugging verbs on (hyosan --debug): debug: true."
 CHECKPOINT_EVERY = 100  # lines between full snapshots; loading replays at most this many
 
 
@@ -66,17 +69,24 @@ class Session:
         self._offered: Path | None = None  # an intact backup offered after a damaged restore
 
     @classmethod
-    def new(cls, world: World, seed: int, saves_dir: Path, **options) -> Session:
+    def new(
+        cls, world: World, seed: int, saves_dir: Path, debug: bool = False, **options
+    ) -> Session:
         """A fresh game; its opening text is in `session.opening`. Its recording starts with
-        its first line, in a file of its own."""
-        state, opening = new_game(world, seed)
+        its first line, in a file of its own. `debug` turns the debugging verbs on."""
+        state, opening = new_game(world, seed, debug=debug)
         session = cls(world, seed, state, saves_dir, **options)
         session.opening = opening
         return session
 
     @classmethod
-    def load(cls, world: World, slot_or_path: str, saves_dir: Path, **options) -> Session:
-        """A game from a save, a recording id, or `autosave` (the latest recording)."""
+    def load(
+        cls, world: World, slot_or_path: str, saves_dir: Path, debug: bool = False, **options
+    ) -> Session:
+        """A game from a save, a recording id, or `autosave` (the latest recording).
+
+        The debugging verbs answer only when `debug` is given, whatever the save; a game
+        that was ever played with them stays marked, and loading it says so."""
         saves_dir = Path(saves_dir)
         session = cls(world, 0, new_game(world, 0)[0], saves_dir, **options)
         journal_path = recordings.find(saves_dir, slot_or_path)
@@ -93,6 +103,7 @@ class Session:
             is_auto = loaded.path.stem in (AUTOSAVE, PREVIOUS)
             session.slot = "" if is_auto else loaded.path.stem
             shown = f"Restored '{slot_or_path}'"
+        session._debugging(debug)
         session.opening = tuple(session._arrival(shown))
         return session
 
@@ -285,6 +296,14 @@ class Session:
         said = [Paragraph("meta", f"{heading}: turn {self.state.turn}.")]
         said += [Paragraph("meta", note) for note in self.notes]
         return said + list(step(self.world, self.state, "look").output)
+
+    def _debugging(self, debug: bool) -> None:
+        """Debugging verbs on or off as this run says; a note when the game is marked."""
+        state = self.state
+        if state.debug != debug or (debug and not state.debugged):
+            self.state = attrs.evolve(state, debug=debug, debugged=state.debugged or debug)
+        if self.state.debugged:
+            self.notes = (*self.notes, DEBUGGED_NOTE)
 
     def _adopt(self, loaded: Loaded) -> None:
         """Take over a loaded save's seed, state and log, in a new recording of its own."""
