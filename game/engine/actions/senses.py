@@ -107,7 +107,7 @@ def read(d: Draft, cmd: Command) -> None:
         d.say(item.readable, "description")
         return
     text = _description(d, thing)
-    if WRITING.search(text + " " + name(d, thing)):
+    if WRITING.search(text + " " + name(d, thing)) or CAPITALS.search(text):
         d.say(text, "description")
     else:
         say(d, "read.nothing", thing)
@@ -116,9 +116,10 @@ def read(d: Draft, cmd: Command) -> None:
 WRITING = re.compile(
     r"\b(writ\w*|wrote|words?|letter(s|ing)|sign\w*|label\w*|print\w*|scrawl\w*|"
     r"graffiti|notice\w*|names?|numbers?|reads?|stencil\w*|chalk\w*|marker|spell\w*|"
-    r"handwriting|scratched|carved|tally|list\w*|notes?|diagram\w*|map)\b",
+    r"handwriting|scratched|carved|tally|list\w*|notes?|diagram\w*|map|rules?|slogans?)\b",
     re.IGNORECASE,
 )
+CAPITALS = re.compile(r"\b[A-Z][A-Z0-9']+(?:[ —-]+[A-Z0-9'][A-Z0-9']+)+\b")  # text in capitals
 
 
 def _description(d: Draft, thing: str) -> str:
