@@ -694,3 +694,17 @@ def test_tab_after_a_verb_offers_no_verbs_and_cycles_directions_at_80x24(world, 
         assert "southeast" in shown(play, "#completions")
 
     drive(make_app(world, tmp_path), script, size=(80, 24))
+
+
+def test_f10_says_which_theme_it_switched_to_at_80x24(world, tmp_path):
+    """F10 shows a short notification naming the new theme (no silent colour change)."""
+
+    async def script(pilot):
+        await new_game(pilot)
+        await pilot.press("f10")
+        await pilot.pause()
+        said = [n.message for n in pilot.app._notifications]
+        assert pilot.app.theme == "hyosan-blood"
+        assert any("Blood" in text and "F10" in text for text in said)
+
+    drive(make_app(world, tmp_path), script, size=(80, 24))

@@ -281,6 +281,16 @@ class HyosanApp(App[int]):
         names = [theme.name for theme in THEMES]
         index = names.index(self.theme) + 1 if self.theme in names else 0
         self.theme = names[index % len(names)]
+        self.notify(
+            f"{theme_label(self.theme)} ({index % len(names) + 1} of {len(names)}) · F10 for the next",
+            title="Theme",
+            timeout=3,
+        )
+
+
+def theme_label(name: str) -> str:
+    """A theme's name as a player reads it: 'hyosan-ash' -> 'Ash'."""
+    return name.removeprefix("hyosan-").replace("-", " ").capitalize()
 
 
 def save_presence(saves_dir: Any) -> tuple[bool, bool]:
