@@ -272,6 +272,24 @@ def test_suggestion_never_names_what_the_player_has_not_seen(mini_world):
     assert "I don't know the word 'syrnge'." in p.last
 
 
+@pytest.mark.parametrize(("typo", "meant"), [("sou", "south"), ("tak", "take"), ("nor", "north")])
+def test_a_word_cut_short_suggests_the_word_it_begins(mini_world, typo, meant):
+    """`sou` means south, not `sod`: a known word the typo begins ranks before one-letter edits."""
+    p = play(mini_world, [typo])
+    assert f"Did you mean '{meant}'?" in p.last
+
+
+def test_nearest_word_prefers_a_prefix_then_the_moment_s_words():
+    """Ranking: begins > swapped letters > one edit; within a kind, preferred words first."""
+    from game.engine.parser import nearest_word
+
+    words = frozenset({"sod", "south", "southeast", "sun"})
+    assert nearest_word("sou", words) == "south"
+    assert nearest_word("sou", words, frozenset({"southeast"})) == "southeast"
+    assert nearest_word("snu", words) == "sun"
+    assert nearest_word("xyzzy", words) == ""
+
+
 @pytest.mark.parametrize("word", ["ключ", "café", "鍵"])
 def test_non_ascii_word_is_named_whole(mini_world, word):
     """A word in another script is named whole as unknown, never silently dropped or cut."""

@@ -133,23 +133,43 @@ def seen_words(d: Draft) -> frozenset[str]:
 def unknown_failure(d: Draft, word: str) -> Failure:
     """`I don't know the word 'xyzzy'.` with the nearest known word."""
     seen = seen_words(d)
-    close = nearest_word(word, GRAMMAR_WORDS | seen, seen)
+    close = nearest_word(word, GRAMMAR_WORDS | seen, seen | likely_words(d))
     hint = message(d, "parser.did_you_mean", word=close) if close else ""
     text = message(d, "parser.unknown_word", word=word)
     return Failure(" ".join(p for p in (text, hint) if p), unknown=word)
+
+
+def likely_words(d: Draft) -> frozenset[str]:
+    """Words the player is likely to mean now: this room's exits and the last command's words."""
+    exits = d.world.exits.get(d.location, {})
+    return frozenset(exits) | frozenset(d.last_command.lower().split())
 
 
 @functools.lru_cache(maxsize=1024)
 def nearest_word(
     word: str, vocabulary: frozenset[str], preferred: frozenset[str] = frozenset()
 ) -> str:
-    """The known word one typo away (swapped letters first, the world's own words first)."""
-    if len(word) >= 3:
-        near = [v for v in vocabulary if len(v) >= 3 and _one_edit(word, v)]
-        if near:
-            return min(near, key=lambda v: (sorted(v) != sorted(word), v not in preferred, v))
+    """The known word the player most likely meant: a word it begins (`sou` -> `south`) before a
+    swap of two letters before one changed, added or dropped letter; the world's and the
+    moment's words (`preferred`) first within each kind, then the nearest in length."""
+    near = [(rank, v) for v in vocabulary if (rank := _likeness(word, v)) is not None]
+    if near:
+        return min(
+            near, key=lambda rv: (rv[0], rv[1] not in preferred, abs(len(rv[1]) - len(word)), rv[1])
+        )[1]
     close = difflib.get_close_matches(word, sorted(vocabulary), n=1, cutoff=0.75)
     return close[0] if close else ""
+
+
+def _likeness(word: str, known: str) -> int | None:
+    """How a typed word relates to a known one: 0 begins it, 1 swapped letters, 2 one edit."""
+    if len(word) < 3 or len(known) < 3 or word == known:
+        return None
+    if known.startswith(word):
+        return 0
+    if not _one_edit(word, known):
+        return None
+    return 1 if sorted(known) == sorted(word) else 2
 
 
 def _one_edit(a: str, b: str) -> bool:
