@@ -329,3 +329,17 @@ def test_advice_when_the_clock_runs_out(tmp_path):
     assert advice(world, ("wait", "wait")).startswith(
         "the clock runs out: after turn 2 no winning ending can be reached"
     )
+
+
+def test_progress_depth_only_grows_even_with_walkthrough_seeds(monkeypatch):
+    """Breadth-first from the start and the tests' states: the reported depth never goes back."""
+    import itertools
+
+    clock = itertools.count(0.0, 1.0)  # a fake clock: every look at it is a second later
+    monkeypatch.setattr(winnable.time, "monotonic", lambda: next(clock))
+    seen = []
+    result = search(load_world([WORLDS / "tutorial"]), seconds=float("inf"), progress=seen.append)
+    assert result.complete and result.seeds > 1  # the tutorial's own test seeds the search
+    depths = [s.depth for s in seen]
+    assert depths == sorted(depths) and depths[-1] > 0
+    assert all(0 <= s.done_at_depth < s.at_depth for s in seen)  # reported before each state
