@@ -7,6 +7,7 @@ import contextlib
 import errno
 import gc
 import importlib
+import math
 import os
 import sys
 from collections.abc import Callable, Collection, Sequence
@@ -121,6 +122,17 @@ def _port(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    """A time bound: a finite number of seconds above 0."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds above 0, not {text!r}")
+    return value
+
+
 def _positive(text: str) -> int:
     """A whole number of at least 1, for counts."""
     try:
@@ -218,10 +230,10 @@ def build_parser(wanted: Collection[str] | None = None) -> argparse.ArgumentPars
         help="also list every text the search never shows (file:line) and the share it shows",
     )
     check.add_argument(
-        "--max-states", type=int, default=200_000, help="bound for the winnability search"
+        "--max-states", type=_positive, default=200_000, help="bound for the winnability search"
     )
     check.add_argument(
-        "--seconds", type=float, default=20.0, help="time bound for the winnability search"
+        "--seconds", type=_seconds, default=20.0, help="time bound for the winnability search"
     )
     check.add_argument(
         "--prove",

@@ -272,7 +272,7 @@ def run(args) -> int:
     load = getattr(args, "load", None)
     warning = budget_warning()
     if warning:
-        print(f"hyosan: {warning}", file=sys.stderr)
+        complain(warning)
     debug = bool(getattr(args, "debug", False))
     try:
         if load:
@@ -280,7 +280,7 @@ def run(args) -> int:
         else:
             session = Session.new(world, seed, saves_dir, debug=debug)
     except SaveError as error:
-        print(f"hyosan: {error}", file=sys.stderr)
+        complain(str(error))
         return 1
     options = PlainOptions(
         status=getattr(args, "status", None) or "always",

@@ -241,3 +241,15 @@ def test_deeply_nested_settings_and_search_cache_are_ignored(tmp_path, monkeypat
     entry.parent.mkdir(parents=True)
     entry.write_bytes(DEEP)
     assert searchcache.recall(_mini(), 1) is None
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "said"),
+    [("--seconds", "nan", "above 0"), ("--seconds", "inf", "above 0"),
+     ("--seconds", "-1", "above 0"), ("--seconds", "0", "above 0"),
+     ("--max-states", "-5", "at least 1"), ("--max-states", "0", "at least 1")],
+)  # fmt: skip
+def test_check_refuses_search_bounds_that_bound_nothing(option, value, said, capsys):
+    with pytest.raises(SystemExit):
+        parse(["check", option, value])
+    assert said in capsys.readouterr().err
