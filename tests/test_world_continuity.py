@@ -27,8 +27,8 @@ def test_the_photo_given_to_han_is_no_longer_in_the_packet() -> None:
         state, texts = _play([*TO_HAN_WITH_THE_PACKET, give, "x cigarettes", "x photo"])
         assert state.flags.get("cigarettes_given") == 1
         assert "Tucked inside the cellophane is a photo" not in texts[-2]
-        assert "where the photo used to be" in texts[-2]
-        assert "girl of about six" not in texts[-1]
+        assert "nothing else tucked in the cellophane" in texts[-2]
+        assert "six-year-old on a swing" not in texts[-1]
 
 
 def test_no_text_gives_the_player_s_thread_to_someone_else() -> None:
