@@ -89,6 +89,7 @@ def test_damage_in_the_middle_of_a_recording_never_cuts_it(tmp_path):
     assert journal.read_bytes() == damaged  # every line after the damage is still there
     notes = "\n".join(session.notes)
     assert "damaged at line 12" in notes and str(journal) in notes
+    assert "cannot be read" not in notes  # the copy just made is not a newer, unreadable game
     session.play("wait")
     session.close()
     copy = recordings.latest(tmp_path)

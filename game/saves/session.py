@@ -91,9 +91,9 @@ class Session:
         session = cls(world, 0, new_game(world, 0)[0], saves_dir, **options)
         journal_path = recordings.find(saves_dir, slot_or_path)
         if journal_path is not None:
+            passed = _passed_over(saves_dir, journal_path, slot_or_path)
             session._continue(open_recording(world, journal_path), journal_path)
-            if slot_or_path in recordings.CONTINUE_NAMES:
-                session.notes = (*_passed_over(saves_dir, journal_path), *session.notes)
+            session.notes = (*passed, *session.notes)
             when = recordings.local_time(opened_header(journal_path).created)
             shown = f"Continuing the game begun {when}"
         else:
@@ -372,8 +372,10 @@ def _why_copied(exc: SaveError, path: Path) -> str:
     return f"That game's file cannot be written ({exc.what})"
 
 
-def _passed_over(saves_dir: Path, chosen: Path) -> list[str]:
+def _passed_over(saves_dir: Path, chosen: Path, name: str) -> list[str]:
     """Notes on newer recordings Continue could not read (kept untouched, never deleted)."""
+    if name not in recordings.CONTINUE_NAMES:
+        return []
     return [
         f"A newer game's recording cannot be read and is kept untouched: {path}."
         for path in recordings.skipped_for(saves_dir, chosen)
