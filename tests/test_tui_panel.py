@@ -100,3 +100,74 @@ def test_clicking_an_exit_during_a_conversation_leaves_nothing_hidden(world, tmp
         assert not play.query_one("#more").display
 
     drive(make_app(world, tmp_path), script, size=(80, 24))
+
+
+async def click_in_story(pilot, play, words: str) -> None:
+    """Click the last place the story shows `words`."""
+    story = play.story
+    lines = story.plain_lines()
+    index = max(i for i, line in enumerate(lines) if words in line)
+    row = index - int(story.scroll_y)
+    assert 0 <= row < story.scrollable_content_region.height, "not on screen"
+    region = story.scrollable_content_region
+    x = region.x - story.region.x + lines[index].index(words) + 1
+    assert await pilot.click("#story", offset=(x, region.y - story.region.y + row))
+    await pilot.pause()
+    await pilot.pause()
+
+
+def test_things_named_in_the_room_listing_are_links_that_examine(world, tmp_path):
+    """At 80x24, clicking an item or a person named in the story examines it, like the panel."""
+
+    async def script(pilot):
+        play = await new_game(pilot)
+        play.send("w")
+        await pilot.pause()
+        await click_in_story(pilot, play, "hand radio")
+        text = "\\n".join(play.story.plain_lines())
+        assert "> examine hand radio" in text and "its aerial bent" in text
+        await click_in_story(pilot, play, "Su-hyeok watches")
+        assert "> examine Su-hyeok" in "\\n".join(play.story.plain_lines())
+        assert pilot.app.focused is play.command
+
+    drive(make_app(world, tmp_path), script, size=(80, 24))
+
+
+def test_a_thing_no_longer_here_stops_being_a_link(world, tmp_path):
+    """Once the radio is taken, its old mention in the story is plain text again."""
+
+    async def script(pilot):
+        play = await new_game(pilot)
+        play.send("w")
+        await pilot.pause()
+        story = play.story
+        para = next(i for i, (_, t) in enumerate(story.paragraphs()) if "hand radio lies" in t)
+        assert [c for *_, c in story.links_of(para)] == ["examine hand radio"]
+        play.send("take radio")
+        await pilot.pause()
+        assert story.links_of(para) == []
+        await click_in_story(pilot, play, "hand radio lies")
+        assert "> examine" not in "\\n".join(story.plain_lines())
+
+    drive(make_app(world, tmp_path), script, size=(80, 24))
+
+
+def test_clicking_a_thing_during_a_conversation_leaves_nothing_hidden(world, tmp_path):
+    """At 80x24, a thing clicked in the story while the conversation menu is up shows its text."""
+
+    async def script(pilot):
+        play = await new_game(pilot)
+        for line in ("w", "talk to su-hyeok"):
+            play.send(line)
+        await pilot.pause()
+        assert play.query_one("#dialogue").display
+        lines = play.story.plain_lines()
+        back = max(i for i, line in enumerate(lines) if "A hand radio" in line)
+        play.story.scroll_to(y=back - 1, animate=False, immediate=True)  # back up to read it
+        await pilot.pause()
+        await click_in_story(pilot, play, "hand radio")
+        assert "its aerial bent" in "\\n".join(play.story.plain_lines())
+        assert last_line_shown(play), play.story.plain_lines()[-3:]
+        assert not play.query_one("#more").display
+
+    drive(make_app(world, tmp_path), script, size=(80, 24))

@@ -8,7 +8,7 @@ from game.engine.draft import Draft
 from game.engine.grammar import VERB_WORDS
 from game.engine.machines import turns_left
 from game.engine.parser import scope_ids, words_of
-from game.engine.scope import contents, is_lit, visible_exits
+from game.engine.scope import characters_here, contents, is_lit, room_items, visible_exits
 from game.engine.state import GameState
 from game.model import World
 
@@ -31,6 +31,7 @@ class Status:
     ending: str | None
     has_condition: bool = True  # the world gives the player a condition machine
     has_score: bool = True  # the world has points to score
+    here: tuple[str, ...] = ()  # names of the things and people in view in the room (for links)
     time: str = ""  # the time of day, when the world keeps a clock
 
     def line(self) -> str:
@@ -82,7 +83,14 @@ def status(world: World, state: GameState) -> Status:
         has_condition=has_condition(world),
         has_score=world.max_score > 0,
         time="" if state.ending else world.info.time_at(state.turn),
+        here=things_here(world, state) if lit else (),
     )
+
+
+def things_here(world: World, state: GameState) -> tuple[str, ...]:
+    """Names of the items in view in the room (and inside them), then of the people there."""
+    items = tuple(world.items[i].name for i in room_items(world, state))
+    return items + tuple(world.characters[c].name for c in characters_here(world, state))
 
 
 def scope_words(world: World, state: GameState) -> tuple[str, ...]:

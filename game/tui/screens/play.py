@@ -241,6 +241,7 @@ class PlayScreen(Screen[None]):
         status = driver.status(self.session)
         state = self.session.state
         self.query_one(Sidebar).show(status)
+        self.story.link_things(status.here)
         self.query_one("#status-bar", Static).update(status_line(status), layout=False)
         world = self.session.world
         if hasattr(world, "exits"):

@@ -15,6 +15,7 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
+from game.tui.links import Span, find_links, link_segments, patterns
 from game.tui.wrap import wrap_offsets
 
 KIND_CLASSES = tuple(
@@ -25,6 +26,7 @@ KIND_CLASSES = tuple(
     ).split()
 )
 _BLANK = -1  # line start of a separator line between paragraphs
+LINKED_KINDS = frozenset({"description", "message", "event", "dialogue", "hint"})
 MEASURE = 96  # widest text column: longer lines are hard to read, so wide terminals centre it
 _TIGHT = {
     ("title", "description"),
@@ -67,6 +69,9 @@ class StoryView(ScrollView, can_focus=False):
         self._turn_para = 0  # first paragraph of the newest text the reader was taken to
         self._place: tuple[tuple[int, int], bool] | None = None  # (anchor, at end) to settle to
         self.copy_to: Callable[[list[tuple[str, str]]], None] | None = None  # a transcript
+        self._things: tuple[str, ...] = ()  # names that are links (the things here now)
+        self._patterns: tuple = ()
+        self._spans: LRUCache[int, list[Span]] = LRUCache(256)  # paragraph -> its links
 
     # -- data ---------------------------------------------------------------------------
 
@@ -106,6 +111,27 @@ class StoryView(ScrollView, can_focus=False):
         if self.copy_to is not None and paragraphs:
             self.copy_to(paragraphs)
 
+    def link_things(self, names: Iterable[str]) -> None:
+        """Make these names clickable (a click examines) wherever the story mentions them; names
+        of things no longer here stop being links."""
+        names = tuple(names)
+        if names == self._things:
+            return
+        self._things = names
+        self._patterns = patterns(names)
+        self._spans.clear()
+        self._cache.clear()
+        self.refresh()
+
+    def links_of(self, para: int) -> list[Span]:
+        """(start, end, command) of the names of things here in paragraph `para`."""
+        spans = self._spans.get(para)
+        if spans is None:
+            linked = self._patterns and self._kinds[para] in LINKED_KINDS
+            spans = find_links(self._texts[para], self._patterns) if linked else []
+            self._spans[para] = spans
+        return spans
+
     def show_paragraph(self, index: int) -> None:
         """Scroll so paragraph `index` starts at the top (or the end shows, when it fits)."""
         if not 0 <= index < len(self._para_line):
@@ -142,6 +168,7 @@ class StoryView(ScrollView, can_focus=False):
         del self._line_start[cut:]
         del self._para_line[count:]
         self._cache.clear()
+        self._spans.clear()
         self._resize_virtual()
         self.scroll_end(animate=False, immediate=True, x_axis=False)
         self.refresh()
@@ -324,8 +351,11 @@ class StoryView(ScrollView, can_focus=False):
         para, text = self._line_slice(index)
         style = base + self._kind_style(self._kinds[para])
         span = selection.get_span(index) if selection is not None else None
-        if span is None or not text:
-            return Strip([Segment(text, style)]) if text else Strip([])
+        if not text:
+            return Strip([])
+        if span is None:
+            first = self._line_start[index]
+            return Strip(link_segments(text, first, self.links_of(para), style))
         start, end = span
         start = max(0, start)
         end = len(text) if end == -1 else max(0, min(end, len(text)))
