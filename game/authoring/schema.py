@@ -142,6 +142,11 @@ CONDITION: dict[str, Schema] = {
         ("item", "place"),
         "where an item is",
     ),
+    "char_in": obj(
+        {"who": ident("character"), "place": one_or_list(ident("room"), "room id(s) or nowhere")},
+        ("who", "place"),
+        "where a character is (wherever the player is)",
+    ),
     "is_open": ident("this container or door is open"),
     "is_locked": ident("this container or door is locked"),
     "is_lit": ident("this light source is lit"),
@@ -267,7 +272,11 @@ ROOM = obj(
             "description": "the first whose condition holds replaces the description",
             "items": obj({"when": conditions(), "text": text("the description")}, ("when", "text")),
         },
-        "dark": flag("needs a lit light source to see"),
+        "dark": {
+            "description": "needs a lit light source to see: true/false, or a condition (dark "
+            "while it holds)",
+            "anyOf": [{"type": "boolean"}, conditions()],
+        },
         "dark_description": text("shown when dark"),
         "points": whole("score for the first visit"),
         "exits": obj({d: ref("exit") for d in DIRECTIONS}, doc="direction -> room or exit"),

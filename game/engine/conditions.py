@@ -106,6 +106,10 @@ def _item_in(world: World, item: str, place: str) -> Check:
     return lambda d: d.places.get(item) == place
 
 
+def _char_in(world: World, who: str, places) -> Check:
+    return lambda d: d.char_places.get(who) in places
+
+
 def _member_of(field: str) -> Callable[[World, str], Check]:
     """`is_open`, `is_locked`, `is_lit`, `is_worn`: the item is in one of the state's sets."""
 
@@ -161,6 +165,7 @@ COMPILERS: dict[str, Callable[..., Check]] = {
     "state": _state,
     "condition": _condition,
     "item_in": _item_in,
+    "char_in": _char_in,
     "is_open": _member_of("open"),
     "is_locked": _member_of("locked"),
     "is_lit": _member_of("lit"),

@@ -53,10 +53,17 @@ def held_items(world: World, s: State) -> list[str]:
     return _with_contents(world, s, contents(s, PLAYER))
 
 
+def _dark_now(world: World, room, s: State) -> bool:
+    """Whether a room whose darkness is a condition is dark in this state."""
+    from game.engine.conditions import check_for
+
+    return check_for(world, room.dark_when)(s)
+
+
 def is_lit(world: World, s: State) -> bool:
     """Whether the player's room has light."""
     room = world.rooms[s.location]
-    if not room.dark:
+    if not room.dark and not (room.dark_when and _dark_now(world, room, s)):
         return True
     for item in s.lit:
         place = top_place(world, s, item)

@@ -190,6 +190,7 @@ class Room:
     items: tuple[str, ...] = ()
     where: Where | None = attrs.field(default=None, eq=False, repr=False)
     messages: dict[str, str] = attrs.field(factory=dict, eq=False)
+    dark_when: tuple[Condition, ...] = ()  # `dark:` as a condition: dark while it holds
 
     KEYS = frozenset(
         "name region description first variants dark dark_description points exits scenery on items "
@@ -207,6 +208,7 @@ class Room:
         items = id_list(ctx, m.get("items"), "item")
         for item, item_node in zip(items, seq(ctx, m.get("items"), "items"), strict=False):
             ctx.ref("item", item, item_node)
+        dark = _read_dark(ctx, m.get("dark"))
         return cls(
             room_id,
             text(ctx, require(ctx, m, "name", what), "name"),
@@ -214,7 +216,7 @@ class Room:
             text(ctx, require(ctx, m, "description", what), "description"),
             text(ctx, m.get("first"), "first"),
             _read_variants(ctx, m.get("variants")),
-            boolean(ctx, m.get("dark"), "dark"),
+            dark is True,
             text(ctx, m.get("dark_description"), "dark_description"),
             integer(ctx, m.get("points"), "points"),
             _read_exits(ctx, m.get("exits"), what),
@@ -223,7 +225,36 @@ class Room:
             items,
             ctx.where(node),
             read_messages(ctx, m.get("messages"), what),
+            _dark_when(dark),
         )
+
+
+def _read_dark(ctx: Ctx, node: yaml.Node | None) -> bool | tuple[Condition, ...]:
+    """`dark:` true/false, or a condition under which the room is dark (no `chance` in it)."""
+    if node is None or isinstance(node, yaml.ScalarNode):
+        return boolean(ctx, node, "dark")
+    found = read_conditions(ctx, node)
+    if _draws(found):
+        ctx.error(node, "'dark' cannot depend on 'chance'", "use a flag an event sets by chance")
+        return ()
+    return found
+
+
+def _dark_when(value: bool | tuple[Condition, ...]) -> tuple[Condition, ...]:
+    """The condition part of a read `dark:` (empty for true/false)."""
+    return () if isinstance(value, bool) else value
+
+
+def _draws(conditions: tuple[Condition, ...]) -> bool:
+    """Whether a condition list draws from the random generator anywhere inside it."""
+    for cond in conditions:
+        if cond.op == "chance":
+            return True
+        if cond.op == "not" and _draws(cond.args[0]):
+            return True
+        if cond.op in ("any", "all") and any(_draws(part) for part in cond.args[0]):
+            return True
+    return False
 
 
 def _read_variants(ctx: Ctx, node: yaml.Node | None) -> tuple[Variant, ...]:

@@ -54,7 +54,7 @@ ALWAYS: tuple[Condition, ...] = ()
 
 # condition op -> how its argument is read
 CONDITION_OPS = (
-    "has here in in_region visited flag at_least at_most state condition item_in "
+    "has here in in_region visited flag at_least at_most state condition item_in char_in "
     "is_open is_locked is_lit is_worn turn_at_least chance not any all"
 ).split()
 
@@ -111,6 +111,8 @@ def _read_condition(ctx: Ctx, m: Map, op: str, node: yaml.Node) -> Condition | N
         return Condition(op, (frozenset(states),), where)
     if op == "item_in":
         return _read_item_in(ctx, node, where)
+    if op == "char_in":
+        return _read_char_in(ctx, node, where)
     if op in ("turn_at_least", "chance"):
         number = integer(ctx, node, f"'{op}'")
         if op == "chance" and not 0 <= number <= 100:
@@ -161,6 +163,26 @@ def _read_item_in(ctx: Ctx, node: yaml.Node, where: Where) -> Condition | None:
     ctx.ref("item", item, m.get("item") or node)
     ctx.ref("place", place, m.get("place") or node)
     return Condition("item_in", (item, place), where)
+
+
+def _read_char_in(ctx: Ctx, node: yaml.Node, where: Where) -> Condition | None:
+    """`{char_in: {who: character, place: room-or-list}}`: where a character is, wherever you are."""
+    m = mapping(ctx, node, "'char_in'")
+    if m is None:
+        return None
+    check_keys(ctx, m, ("who", "place"), "'char_in'")
+    who = ident(ctx, m.get("who"), "'who'")
+    places = id_list(ctx, m.get("place"), "'place'")
+    if not who or not places:
+        ctx.error(
+            node, "'char_in' needs 'who' and 'place'", "write 'char_in: {who: namra, place: camp}'"
+        )
+        return None
+    ctx.ref("character", who, m.get("who"))
+    for place, place_node in zip(places, seq(ctx, m.get("place"), "'place'"), strict=False):
+        if place != "nowhere":
+            ctx.ref("room", place, place_node)
+    return Condition("char_in", (who, frozenset(places)), where)
 
 
 def read_effects(ctx: Ctx, node: yaml.Node | None) -> tuple[Effect, ...]:
