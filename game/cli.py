@@ -253,7 +253,7 @@ def build_parser(wanted: Collection[str] | None = None) -> argparse.ArgumentPars
     )
 
     map_ = _sub(sub, "map", "print the world's rooms and exits")
-    map_.add_argument("--format", choices=["text", "dot", "mermaid"], default="text")
+    map_.add_argument("--format", choices=["text", "dot", "mermaid", "svg"], default="text")
 
     _sub(sub, "schema", "print the JSON Schema of the world vocabulary")
 

@@ -80,9 +80,23 @@ def test_tutorial_world_passes_its_own_test():
     assert all(o.passed for o in outcomes), outcomes[0].failures
 
 
+def expansion_example() -> str:
+    """Part 2's worked expansion (the block that names its file, myexpansion/the_hill.yaml)."""
+    (example,) = [b for b in blocks(PART2) if b.startswith("# myexpansion/")]
+    return example
+
+
+def test_deep_area_test_example_passes(tmp_path):
+    """Part 2's deep-area example: a test that walks there and one that starts from it."""
+    (example,) = [b for b in blocks(PART2) if b.startswith("tests:")]
+    world = load_over_tutorial(tmp_path, example)
+    outcomes = {o.test.id: o for o in run_all(world)}
+    assert outcomes["pull_from_inside"].passed and outcomes["reach_the_pump_house"].passed
+
+
 def test_expansion_example_layers_over_the_tutorial(tmp_path):
     """Part 2's expansion loads over the tutorial world, extends a room, and its tests pass."""
-    (example,) = blocks(PART2)
+    example = expansion_example()
     world = load_over_tutorial(tmp_path, example)
     assert "west" in {e.direction for e in world.rooms["pump_yard"].exits}
     assert "mrs_oh" in world.characters
@@ -211,7 +225,7 @@ def test_check_output_shown_in_the_docs_is_real(tmp_path, capsys, monkeypatch):
     assert main(["check", "--world", str(TUTORIAL)]) == 0
     out = untimed(capsys.readouterr().out.splitlines())
     assert shown_output(PART1.split("### 7.", 1)[1], "hyosan check --world mygame") == out
-    (example,) = blocks(PART2)
+    example = expansion_example()
     (tmp_path / "myexpansion").mkdir()
     (tmp_path / "myexpansion" / "the_hill.yaml").write_text(example, encoding="utf-8")
     monkeypatch.chdir(tmp_path)

@@ -149,4 +149,11 @@ def mermaid_map(world: World) -> str:
     return "\n".join(out) + "\n"
 
 
-FORMATS = {"text": text_map, "dot": dot_map, "mermaid": mermaid_map}
+def _svg(world: World) -> str:
+    """The SVG picture (game/authoring/svgmap.py)."""
+    from game.authoring.svgmap import svg_map
+
+    return svg_map(world)
+
+
+FORMATS = {"text": text_map, "dot": dot_map, "mermaid": mermaid_map, "svg": _svg}
