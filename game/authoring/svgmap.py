@@ -95,7 +95,7 @@ def svg_map(world: World) -> str:
     xs = [x for x, _ in cells.values()] or [0]
     ys = [y for _, y in cells.values()] or [0]
     left, top = min(xs), min(ys)
-    width = (max(xs) - left + 1) * CELL_W + 2 * MARGIN
+    width = max((max(xs) - left + 1) * CELL_W + 2 * MARGIN, 620)  # room for the legend
     height = (max(ys) - top + 1) * CELL_H + 2 * MARGIN + 40
 
     def centre(room: str) -> tuple[float, float]:
@@ -112,7 +112,7 @@ def svg_map(world: World) -> str:
         f'<rect width="{width}" height="{height}" fill="#fafafa"/>',
     ]
     drawn: set[frozenset[str]] = set()
-    for link in links(world):
+    for link in sorted(links(world), key=lambda k: not k.locked):  # a locked side is the one drawn
         if link.to in cells and link.room in cells:
             out.append(_exit(link, centre(link.room), centre(link.to), drawn))
     layer_of = layers(world)
@@ -126,7 +126,7 @@ def svg_map(world: World) -> str:
 def _exit(link: Link, a: tuple[float, float], b: tuple[float, float], drawn: set) -> str:
     """One exit as a line: dashed red when locked, an arrow when one-way; two-way pairs once."""
     pair = frozenset((link.room, link.to))
-    if not link.one_way and not link.locked and pair in drawn:
+    if not link.one_way and pair in drawn:
         return ""
     drawn.add(pair)
     style = 'stroke="#c0392b" stroke-dasharray="6 4"' if link.locked else 'stroke="#444"'
