@@ -134,3 +134,40 @@ def test_the_guides_example_is_what_play_shows(world):
         produced = turn.text.splitlines()
         for line in shown:
             assert line in produced, (command, line, turn.text)
+
+
+def test_the_flag_reaches_both_front_ends(world, tmp_path):
+    """`hyosan --debug tui` and `hyosan tui --debug` set the TUI's config; its sessions debug."""
+    from game.cli import parse
+    from game.tui.config import TuiConfig
+    from game.tui.driver import new_session
+
+    assert TuiConfig.from_args(parse(["--debug", "tui"])).debug
+    assert TuiConfig.from_args(parse(["tui", "--debug"])).debug
+    assert not TuiConfig.from_args(parse(["tui"])).debug
+    session = new_session(world, 1, tmp_path, True)
+    assert session.play("flags").text == "No flags are set."
+    session.close()
+    assert "know the word" in new_session(world, 1, tmp_path / "b").play("flags").text
+
+
+def test_plain_mode_with_debug_answers_the_verbs(tmp_path, monkeypatch, capsys):
+    """`hyosan --plain --debug` plays the verbs; without the flag it does not."""
+    import io
+    import sys
+
+    from game.cli import main
+
+    for flag, expected in ((["--debug"], True), ([], False)):
+        monkeypatch.setattr(sys, "stdin", io.StringIO("set lamp 2\nflags\nquit\ny\n"))
+        argv = [
+            "--plain",
+            *flag,
+            "--world",
+            str(TUTORIAL),
+            "--saves",
+            str(tmp_path / str(expected)),
+        ]
+        main(argv)
+        out = capsys.readouterr().out
+        assert ("lamp = 2" in out) is expected

@@ -154,7 +154,9 @@ class HyosanApp(App[int]):
         """A new game with the configured seed (or a fresh random one)."""
         seed = self.config.seed if self.config.seed is not None else secrets.randbelow(2**31)
         self.when_world(
-            lambda: self.start(_driver().new_session(self.world, seed, self.config.saves_dir))
+            lambda: self.start(
+                _driver().new_session(self.world, seed, self.config.saves_dir, self.config.debug)
+            )
         )
 
     def start(self, session: Any, opening: Any = None) -> None:
@@ -205,7 +207,9 @@ class HyosanApp(App[int]):
     def load_slot(self, slot: str) -> None:
         """Start playing from a save; a bad save is explained and nothing else changes."""
         try:
-            session, opening = _driver().load_session(self.world, slot, self.config.saves_dir)
+            session, opening = _driver().load_session(
+                self.world, slot, self.config.saves_dir, self.config.debug
+            )
         except _driver().SaveProblem as problem:
             self.notify(str(problem), title="Could not load", severity="error", timeout=8)
             return

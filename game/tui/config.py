@@ -19,6 +19,7 @@ class TuiConfig:
     theme: str | None = None
     cursor_blink: bool = True  # tests and snapshots turn it off for stable frames
     settings: Path | None = None  # the player's settings file (None: remember nothing)
+    debug: bool = False  # `--debug`: the author's debugging verbs answer
 
     @classmethod
     def from_args(cls, args) -> TuiConfig:
@@ -33,4 +34,5 @@ class TuiConfig:
             load=getattr(args, "load", None),
             replay=getattr(args, "replay", None),
             settings=settings_path(),
+            debug=bool(getattr(args, "debug", False)),
         )

@@ -40,15 +40,15 @@ def load_world(dirs: Sequence[Path]) -> Any:
         raise WorldProblem(str(error)) from None
 
 
-def new_session(world: Any, seed: int, saves_dir: Path) -> Any:
+def new_session(world: Any, seed: int, saves_dir: Path, debug: bool = False) -> Any:
     """A session for a new game (its opening text is `session.opening`)."""
-    return Session.new(world, seed, saves_dir)
+    return Session.new(world, seed, saves_dir, debug=debug)
 
 
-def load_session(world: Any, slot: str, saves_dir: Path) -> tuple[Any, tuple]:
+def load_session(world: Any, slot: str, saves_dir: Path, debug: bool = False) -> tuple[Any, tuple]:
     """A session restored from a save, and the paragraphs to show first."""
     try:
-        session = Session.load(world, slot, saves_dir)
+        session = Session.load(world, slot, saves_dir, debug=debug)
     except SaveError as error:
         raise SaveProblem(str(error)) from None
     return session, tuple(session.opening)
