@@ -18,7 +18,7 @@ from game.tui.app import HyosanApp
 from game.tui.config import TuiConfig
 from game.tui.screens.dialogs import LoadScreen, SaveScreen
 from game.tui.screens.ending import EndingScreen
-from game.tui.screens.info import HelpScreen, HintsScreen, MapScreen
+from game.tui.screens.info import HELP_KEYS, HelpScreen, HintsScreen, MapScreen
 from game.tui.screens.play import PlayScreen
 from game.tui.screens.replay import ReplayScreen
 from game.tui.screens.title import TitleScreen
@@ -191,13 +191,13 @@ def test_dialogue_menu_takes_a_number_key(world, tmp_path):
 
 
 def test_dialogue_menu_takes_arrows_and_enter(world, tmp_path):
-    """Down then enter on an empty line chooses the highlighted option."""
+    """Ctrl+down then enter on an empty line chooses the highlighted option."""
 
     async def script(pilot):
         play = await new_game(pilot)
         await type_line(pilot, "w")
         await type_line(pilot, "talk to su-hyeok")
-        await pilot.press("down", "enter")
+        await pilot.press("ctrl+down", "enter")
         await pilot.pause()
         assert "> 2" in story_text(play)
         assert "Then I am coming with you." in story_text(play)
@@ -706,5 +706,28 @@ def test_f10_says_which_theme_it_switched_to_at_80x24(world, tmp_path):
         said = [n.message for n in pilot.app._notifications]
         assert pilot.app.theme == "hyosan-blood"
         assert any("Blood" in text and "F10" in text for text in said)
+
+    drive(make_app(world, tmp_path), script, size=(80, 24))
+
+
+def test_up_recalls_history_in_a_conversation_as_the_prompt_and_help_say_at_80x24(world, tmp_path):
+    """With the menu open, up still recalls the last line (the prompt says "↑ history"); the
+    menu's own keys are shown on it and in F1, and the highlight has not moved."""
+
+    async def script(pilot):
+        play = await new_game(pilot)
+        await type_line(pilot, "w")
+        await type_line(pilot, "talk to su-hyeok")
+        menu = play.query_one(DialogueMenu)
+        assert menu.display and "↑ history" in play.command.placeholder
+        await pilot.press("up")
+        assert play.command.value == "talk to su-hyeok"
+        assert menu.highlighted == 0 and not menu.touched
+        assert "ctrl+↑↓" in str(menu.border_subtitle)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HelpScreen)
+        keys_text = " ".join(f"{key} {what}" for key, what in HELP_KEYS)
+        assert "ctrl+↑ ↓" in keys_text and "also in a conversation" in keys_text
 
     drive(make_app(world, tmp_path), script, size=(80, 24))

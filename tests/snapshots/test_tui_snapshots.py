@@ -88,7 +88,7 @@ def test_play_after_a_few_turns(snap_compare, app_for, size):
 def test_dialogue_menu(snap_compare, app_for, size):
     """The conversation menu under the story with the second choice highlighted."""
     assert snap_compare(
-        app_for(), terminal_size=size, run_before=then(play("w", "talk to su-hyeok"), "down")
+        app_for(), terminal_size=size, run_before=then(play("w", "talk to su-hyeok"), "ctrl+down")
     )
 
 

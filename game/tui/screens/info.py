@@ -27,7 +27,8 @@ HELP_VERBS = (
 )
 HELP_KEYS = (
     ("enter", "send the command"),
-    ("↑ ↓", "walk through earlier commands"),
+    ("↑ ↓", "walk through earlier commands (also in a conversation)"),
+    ("1-9, ctrl+↑ ↓", "pick or move through a conversation's choices (enter picks)"),
     ("tab", "complete a word (verbs and the things around you)"),
     ("→", "accept the grey suggestion"),
     ("pgup pgdn", "scroll the story"),

@@ -29,11 +29,18 @@ class ScopeSuggester(Suggester):
 
 
 class CommandInput(Input):
-    """Where the player types. Enter sends, up/down walk history, tab completes."""
+    """Where the player types. Enter sends, up/down walk history, tab completes.
+
+    Up and down mean history always, also while a conversation's menu is open: the focus is in
+    a command line, where they recall lines in every shell and interpreter, and a key that
+    changes meaning with a mode is one a keyboard or screen-reader user cannot predict. The menu
+    takes its numbers (one key, read out with each choice), ctrl+up/down and a click."""
 
     BINDINGS = [  # noqa: RUF012
         Binding("up", "history(-1)", "Previous command", show=False),
         Binding("down", "history(1)", "Next command", show=False),
+        Binding("ctrl+up", "menu(-1)", "Previous choice", show=False),
+        Binding("ctrl+down", "menu(1)", "Next choice", show=False),
         Binding("tab", "complete", "Complete", show=False, priority=True),
     ]
 
@@ -91,11 +98,13 @@ class CommandInput(Input):
             event.stop()
             self.post_message(self.MenuKey(event.character))
 
-    def action_history(self, delta: int) -> None:
-        """Walk the history (or the conversation menu while it is open and the line is empty)."""
-        if self.menu_numbers and not self.value:
+    def action_menu(self, delta: int) -> None:
+        """Move the conversation menu's highlight (enter on an empty line picks it)."""
+        if self.menu_numbers:
             self.post_message(self.MenuKey("up" if delta < 0 else "down"))
-            return
+
+    def action_history(self, delta: int) -> None:
+        """Walk the history of sent lines (also while a menu is open)."""
         if not self.history:
             return
         if self._cursor == len(self.history):

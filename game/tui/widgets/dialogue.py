@@ -19,7 +19,7 @@ class DialogueMenu(OptionList, can_focus=False):
         self.clear_options()
         self.add_options(Option(f"{number}. {label}", id=number) for number, label, _ in choices)
         self.border_title = title
-        self.border_subtitle = "1–9 · ↑↓ enter · click · or type"
+        self.border_subtitle = "1–9 · ctrl+↑↓ enter · click · or type"
         self.set_class(danger, "-danger")
         self.highlighted = 0
         self.touched = False
