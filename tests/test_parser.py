@@ -934,6 +934,6 @@ def test_restart_is_a_new_game_but_keeps_brief_mode(mini_world):
     for name in MOMENT_FIELDS:
         if name != "verbose":
             assert getattr(p.state, name) == getattr(fresh, name), name
-    assert p.state.verbose is False
+    assert p.state.verbose == "brief"
     p = play(mini_world, ["undo"], state=p.state)
     assert p.state.location == "hut"

@@ -26,7 +26,7 @@ def room_description(d: Draft, first_visit: bool) -> str:
 
 
 def look(d: Draft, full: bool = True) -> None:
-    """Describe the player's surroundings."""
+    """Describe the player's surroundings (in VERBOSE mode, the first-visit text every time)."""
     world = d.world
     room = world.rooms[d.location]
     first_visit = d.location not in d.visited
@@ -35,7 +35,7 @@ def look(d: Draft, full: bool = True) -> None:
         d.say(room.dark_description or message(d, "look.dark"), "description")
         return
     d.say(room.name, "title")
-    text = room_description(d, first_visit)
+    text = room_description(d, first_visit or d.verbose == "full")
     if full or first_visit:
         d.say(text, "description")
     mentioned = frozenset(WORD_RE.findall(text.lower()))
@@ -148,7 +148,7 @@ def list_names(d: Draft, item_ids: list[str], notes: bool = False) -> str:
 def arrive(d: Draft, room_id: str) -> None:
     """Move the player to a room, describe it, and note the visit."""
     d.location = room_id
-    look(d, full=d.verbose)
+    look(d, full=d.verbose != "brief")
     if room_id not in d.visited:
         d.visited = d.visited | {room_id}
         d.score += d.world.rooms[room_id].points

@@ -148,7 +148,7 @@ restore TEXT | load TEXT | restore | load                       -> restore
 restart                                                         -> restart
 quit | q | exit game | die                                      -> quit
 notify | notify on | notify off                                 -> notify
-normal                                                          -> brief
+normal                                                          -> normal
 full | fullscore | full score                                   -> score
 verify                                                          -> verify
 recording | recording on | recording off | replay               -> recording
@@ -170,8 +170,9 @@ DIRECTION_WORDS = {
 }  # fmt: skip
 
 META_ACTIONS = frozenset(
-    "exits help hint about score verbose brief version pronouns undo again oops save restore "
-    "restart quit transcript_on transcript_off map status notify verify recording bye time".split()
+    "exits help hint about score verbose brief normal version pronouns undo again oops save "
+    "restore restart quit transcript_on transcript_off map status notify verify recording bye "
+    "time".split()
 )
 
 # internal action -> the verb authors use in `on:` responses and action triggers

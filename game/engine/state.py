@@ -49,7 +49,7 @@ class GameState:
     last_command: str = ""
     oops: tuple[str, str] | None = None  # (line, unknown word)
     hints: FrozenMap = EMPTY  # puzzle id -> hints shown
-    verbose: bool = True
+    verbose: str = "normal"  # room descriptions on later visits: "brief", "normal" or "full"
     debug: bool = False  # the debugging verbs answer (`hyosan --debug`)
     debugged: bool = False  # debugging verbs were on at some point of this game (saves say so)
     trace: bool = False  # debugging: say which events and transitions fire

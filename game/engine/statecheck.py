@@ -29,6 +29,7 @@ PLAIN = (
     "last_command",
     "verbose",
 )
+VERBOSITY = ("brief", "normal", "full")
 MOMENTS = ("dialogue", "encounter", "pending", "oops")
 DEBUGGING = ("debug", "debugged", "trace")  # kept in the data only when true (old saves lack them)
 MAX_TEXT = 10_000  # characters of a remembered command (typed lines are cut far shorter)
@@ -115,14 +116,14 @@ def _plain(world: World, data: dict[str, Any]) -> dict[str, Any]:
     _need(ending is None or isinstance(ending, str), "the saved 'ending' is not text")
     _unknown(ending is None or ending in world.endings, "ending", ending)
     _need((ending is not None) == (phase == "ended"), "the saved ending and phase disagree")
-    _need(isinstance(data["verbose"], bool), "the saved 'verbose' is not true or false")
+    verbose = _verbosity(data["verbose"])
     last = _text(data["last_command"], "last_command")
     fields.update(
         location=location,
         condition=condition,
         phase=phase,
         ending=ending,
-        verbose=data["verbose"],
+        verbose=verbose,
         **_debugging(data),
         last_command=last if len(last) <= MAX_TEXT else "",
     )
@@ -136,6 +137,14 @@ def _debugging(data: dict[str, Any]) -> dict[str, bool]:
         _need(isinstance(value, bool), f"the saved '{name}' is not true or false")
     found["debugged"] = found["debugged"] or found["debug"]
     return found
+
+
+def _verbosity(value: Any) -> str:
+    """The saved description mode; true and false are the older saves' normal and brief."""
+    if isinstance(value, bool):
+        return "normal" if value else "brief"
+    _need(value in VERBOSITY, "the saved 'verbose' is not one of brief, normal or full")
+    return value
 
 
 def _ids(value: Any, name: str) -> list[str]:

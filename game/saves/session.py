@@ -24,6 +24,7 @@ from game.saves.format import LogEntry, SaveFile
 from game.saves.history import DataCache
 from game.saves.identity import world_id
 from game.saves.journal import Header, Record
+from game.saves.overwrite import ask, other_game
 from game.saves.record import cut_note, data_digest, excerpt, output_digest, safe_text
 from game.saves.recordings import header_of as opened_header
 from game.saves.reopen import Opened, open_recording
@@ -67,6 +68,11 @@ class Session:
         self._failing = False
         self._data = DataCache()
         self._offered: Path | None = None  # an intact backup offered after a damaged restore
+        self._lines = 0  # lines in this game's log
+        self._game_start = (
+            0  # lines before the last RESTART: saves older than that are another game's
+        )
+        self._asked = ""  # the slot a typed SAVE just asked about replacing
 
     @classmethod
     def new(
@@ -140,7 +146,11 @@ class Session:
         """Play one line: step, record it in the journal, carry out SAVE and RESTORE."""
         line = safe_text(text)
         was_over = self.state.ending is not None
+        before, asked, self._asked = self.state, self._asked, ""
         turn = step(self.world, self.state, line)
+        self._lines += 1
+        if _restarted(before, turn.state):
+            self.slot, self._game_start = "", self._lines
         digest = data_digest(self._data(turn.state))
         record = Record(
             line,
@@ -162,7 +172,7 @@ class Session:
         left: list[Request] = []
         for request in turn.requests:
             if request.kind == "save":
-                extra += self.save(request.arg)
+                extra += self._typed_save(request.arg, asked)
             elif request.kind == "restore":
                 extra += self.restore(request.arg)
             else:
@@ -260,6 +270,17 @@ class Session:
         self.saved_state = self.state
         return [Paragraph("meta", f"Saved as '{name}' (turn {self.state.turn})."), *said]
 
+    def _typed_save(self, arg: str, asked: str) -> list[Paragraph]:
+        """SAVE typed in play: another game's save is replaced only when asked for twice."""
+        name = _slot_name(arg) or self.slot or DEFAULT_SLOT
+        if name != self.slot and name != asked:
+            game = (self.seed, self.log, self._game_start)
+            holds = other_game(self.world, self.saves_dir, name, game)
+            if holds:
+                self._asked = name
+                return [Paragraph("meta", ask(name, holds, bare=not _slot_name(arg)))]
+        return self.save(name)
+
     def restore(self, slot: str = "") -> list[Paragraph]:
         """Load a slot into this session; on any problem the game goes on untouched."""
         name = _slot_name(slot) or self.slot or self._newest_slot()
@@ -309,6 +330,7 @@ class Session:
         """Take over a loaded save's seed, state and log, in a new recording of its own."""
         self._begin(loaded.save.seed, loaded.state, loaded.notes, loaded.path.name)
         self._pending = [Record(e.command, e.out, e.state, e.excerpt) for e in loaded.save.log]
+        self._lines = len(self._pending)
         if self._pending:
             last = self._pending[-1]
             self._pending[-1] = Record(
@@ -334,11 +356,13 @@ class Session:
             self.origin = path.stem
             why = _why_copied(exc, path)
             self._pending = list(journal.read(path).records)
+            self._lines = len(self._pending)
             self.notes = (*self.notes, f"{why}; this is a copy of it, kept as a game of its own.")
             self._since_checkpoint = 1
             self.notes = (*self.notes, *_said(self._checkpoint()))
             return
         records = opened.contents.records
+        self._lines = len(records)
         self._last_digest = records[-1].state if records else ""
         self._since_checkpoint = len(records)
 
@@ -355,6 +379,7 @@ class Session:
         self._last_digest = ""
         self._since_checkpoint = 0
         self._data = DataCache()
+        self._lines = self._game_start = 0
 
     def _newest_slot(self) -> str:
         """The newest save other than the autosave, else the autosave, else ''."""
@@ -380,6 +405,11 @@ def _passed_over(saves_dir: Path, chosen: Path, name: str) -> list[str]:
         f"A newer game's recording cannot be read and is kept untouched: {path}."
         for path in recordings.skipped_for(saves_dir, chosen)
     ]
+
+
+def _restarted(before: GameState, after: GameState) -> bool:
+    """Whether a line started the game again: the turn count fell, but not by an UNDO."""
+    return after.turn < before.turn and len(after.history) >= len(before.history)
 
 
 def _said(paragraphs: list[Paragraph]) -> tuple[str, ...]:

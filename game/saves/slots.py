@@ -14,6 +14,7 @@ BACKUP_EXT = ".bak"
 AUTOSAVE = "autosave"
 PREVIOUS = "autosave-previous"
 DEFAULT_SLOT = "quicksave"
+SHOWN_SAVES = 20  # names a "no such save" message lists before saying how many more
 SLOT_RE = re.compile(r"[A-Za-z0-9_-]{1,32}")
 _DEVICE_RE = re.compile(r"(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$)", re.I)
 _RULE = "Use 1 to 32 letters, digits, '-' or '_' (for example: before-bridge)."
@@ -65,10 +66,9 @@ def locate(saves_dir: Path, slot_or_path: str) -> Path:
         return path
     path = slot_path(saves_dir, slot_or_path)
     if not os.path.lexists(path):
-        known = ", ".join(list_slots(saves_dir)[:8]) or "none yet"
         raise SaveNotFound(
             f"There is no save called '{slot_or_path}' in {saves_dir}.",
-            f"Saves there: {known}.",
+            f"Saves there: {known_saves(list_slots(saves_dir))}.",
             path,
         )
     return path
@@ -83,6 +83,16 @@ def locate_slot(saves_dir: Path, name: str) -> Path:
             " start with: hyosan --load PATH",
         )
     return locate(saves_dir, name)
+
+
+def known_saves(names: list[str], shown: int = SHOWN_SAVES) -> str:
+    """Every save name, newest first; past `shown` names, how many more there are."""
+    if not names:
+        return "none yet"
+    if len(names) <= shown:
+        return ", ".join(names)
+    more = len(names) - shown
+    return ", ".join(names[:shown]) + f" and {more} more (hyosan replay --list shows them all)"
 
 
 def list_slots(saves_dir: Path) -> list[str]:

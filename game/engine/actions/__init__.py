@@ -58,6 +58,7 @@ META_HANDLERS: dict[str, Action] = {
     "score": meta.score,
     "verbose": meta.verbose,
     "brief": meta.brief,
+    "normal": meta.normal,
     "version": meta.version,
     "pronouns": meta.pronouns,
     "map": meta.map_,

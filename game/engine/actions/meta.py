@@ -94,15 +94,21 @@ def score(d: Draft, cmd: Command) -> None:
 
 
 def verbose(d: Draft, cmd: Command) -> None:
-    """VERBOSE."""
-    d.verbose = True
+    """VERBOSE: the full (first-visit) description on every visit and every LOOK."""
+    d.verbose = "full"
     say(d, "verbose", kind="meta")
 
 
 def brief(d: Draft, cmd: Command) -> None:
     """BRIEF."""
-    d.verbose = False
+    d.verbose = "brief"
     say(d, "brief", kind="meta")
+
+
+def normal(d: Draft, cmd: Command) -> None:
+    """NORMAL: the full description on a first visit, the short one after."""
+    d.verbose = "normal"
+    say(d, "normal", kind="meta")
 
 
 def version(d: Draft, cmd: Command) -> None:
