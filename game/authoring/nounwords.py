@@ -47,6 +47,7 @@ VERBS = frozenset(
     meets met lives lived dies died kills killed eats ate eaten drinks drank drunk
     recognise recognises recognize recognizes pokes poked darkens darken
     take give hold come go walk stand sit lie wait keep bring carry pull push follow draw
+    sing sings sang hang meet say whiten whitens cuts bought
     """.split()
 )
 
@@ -73,6 +74,7 @@ NOT_THINGS = frozenset(
     minute attention turn turns move moves game games feel feels forward instant difference third fourth fifth
     sentence sentences wave waves nod nods upside late settle centimetre centimetres allows
     upright level great greet blaze thins childhood song songs knot field fields
+    people person persons
     """.split()
 )
 
@@ -114,6 +116,7 @@ ADJECTIVES = frozenset(
     wide narrow deep thin thick heavy light wet dry cold warm hot cool broken burnt burned
     marked whispering quiet loud soft hard small big large huge tiny little last first
     electric faint lit unlit whole single double set stand well close far near real same sure ready safe free
+    calm slim slow neat loose rusty fat smaller longer larger bigger older younger
     """.split()
 )
 
