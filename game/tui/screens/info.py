@@ -23,7 +23,11 @@ HELP_VERBS = (
     ),
     ("People", "talk to X, ask X about Y, tell X about Y, give X to Y, X, follow me"),
     ("Danger", "flee, hide, fight"),
-    ("The game", "inventory (i), wait (z), again (g), undo, save, restore, hint, score, map, quit"),
+    (
+        "The game",
+        "inventory (i), wait (z), again (g), undo, save, restore, hint, score, map, "
+        "script (a transcript file), restart, quit",
+    ),
 )
 HELP_KEYS = (
     ("enter", "send the command"),
@@ -32,6 +36,7 @@ HELP_KEYS = (
     ("tab", "complete a word (verbs and the things around you)"),
     ("→", "accept the grey suggestion"),
     ("pgup pgdn", "scroll the story"),
+    ("click", "an underlined exit, thing or person: go there or examine it"),
     ("F1", "this help"),
     ("F2", "the full map"),
     ("F3", "a hint"),
