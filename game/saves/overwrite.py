@@ -18,8 +18,9 @@ def other_game(
 ) -> str:
     """What slot `name` holds when that is not this game; '' when it is free or this game's.
 
-    `game` is this game's (seed, log, since): a save is this game's when it has the seed, its
-    lines begin the log, and it was made after line `since` (the game's last RESTART).
+    `game` is this game's (seed, log, since): a save is this game's (or a branch of it, after
+    UNDO or RESTORE) when it has the seed and shares the log up to line `since`, where the
+    game last started again with RESTART, and was made after it.
     """
     seed, log, since = game
     try:
@@ -33,8 +34,8 @@ def other_game(
     except SaveError:
         return f"The save '{name}' cannot be read, and saving would replace it."
     theirs = save.commands
-    same_start = since < len(theirs) <= len(log) and tuple(log[: len(theirs)]) == theirs
-    if save.seed == seed and same_start:
+    after_restart = len(theirs) > since and tuple(log[:since]) == theirs[:since]
+    if save.seed == seed and after_restart:
         return ""
     room = world.rooms.get(save.location)
     where = room.name if room is not None else save.location
