@@ -36,68 +36,40 @@ AGENT = ("play-agent",)
 WORLD_USERS = (*PLAYING, *AGENT, "check", "map", "new", "test", "replay", "transcript", "report")
 
 
-def _world(parser: argparse.ArgumentParser, dest: str) -> None:
-    """--world: one or more folders, later ones layered over earlier ones."""
-    parser.add_argument(
-        "--world",
-        dest=dest,
-        action="append",
-        type=Path,
-        metavar="DIR",
-        default=argparse.SUPPRESS,
-        help="world folder (repeat to layer an expansion over the shipped world)",
-    )
+# global option -> how argparse reads it (every global is absent unless given)
+OPTIONS: dict[str, dict] = {
+    "world": {
+        "action": "append",
+        "type": Path,
+        "metavar": "DIR",
+        "help": "world folder (repeat to layer an expansion over the shipped world)",
+    },
+    "saves": {"type": Path, "metavar": "DIR", "help": "save folder (default saves/)"},
+    "seed": {"type": int, "metavar": "N", "help": "random seed for a new game"},
+    "load": {"metavar": "NAME", "help": "start from a save"},
+    "debug": {
+        "action": "store_true",
+        "help": "enable debugging verbs (type DEBUG in play for the list); saves are marked",
+    },
+}
 
 
-def _saves(parser: argparse.ArgumentParser, dest: str) -> None:
-    """--saves: the save folder."""
-    parser.add_argument(
-        "--saves",
-        dest=dest,
-        type=Path,
-        metavar="DIR",
-        default=argparse.SUPPRESS,
-        help="save folder (default saves/)",
-    )
+def _option(name: str) -> Callable:
+    """A function adding global option --NAME to a parser under a given dest."""
 
+    def add(parser: argparse.ArgumentParser, dest: str) -> None:
+        parser.add_argument(f"--{name}", dest=dest, default=argparse.SUPPRESS, **OPTIONS[name])
 
-def _seed(parser: argparse.ArgumentParser, dest: str) -> None:
-    """--seed: the random seed of a new game."""
-    parser.add_argument(
-        "--seed",
-        dest=dest,
-        type=int,
-        metavar="N",
-        default=argparse.SUPPRESS,
-        help="random seed for a new game",
-    )
-
-
-def _load(parser: argparse.ArgumentParser, dest: str) -> None:
-    """--load: start from a save."""
-    parser.add_argument(
-        "--load", dest=dest, metavar="NAME", default=argparse.SUPPRESS, help="start from a save"
-    )
-
-
-def _debug(parser: argparse.ArgumentParser, dest: str) -> None:
-    """--debug: the author's debugging verbs (GONEAR, PURLOIN, SHOWME, TRACE…)."""
-    parser.add_argument(
-        "--debug",
-        dest=dest,
-        action="store_true",
-        default=argparse.SUPPRESS,
-        help="enable debugging verbs (type DEBUG in play for the list); saves are marked",
-    )
+    return add
 
 
 # global option -> (how to add it, the subcommands it means something to, whether it repeats)
 GLOBALS: dict[str, tuple[Callable, tuple[str, ...], bool]] = {
-    "world": (_world, WORLD_USERS, True),
-    "saves": (_saves, (*PLAYING, "test", "replay", "transcript", "report"), False),
-    "seed": (_seed, (*PLAYING, *AGENT, "check", "test"), False),
-    "load": (_load, PLAYING, False),
-    "debug": (_debug, PLAYING, False),
+    "world": (_option("world"), WORLD_USERS, True),
+    "saves": (_option("saves"), (*PLAYING, "test", "replay", "transcript", "report"), False),
+    "seed": (_option("seed"), (*PLAYING, *AGENT, "check", "test"), False),
+    "load": (_option("load"), PLAYING, False),
+    "debug": (_option("debug"), PLAYING, False),
 }
 AFTER = "after_"  # prefix of the dest an option given after the subcommand is parsed into
 

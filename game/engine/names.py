@@ -13,7 +13,7 @@ def name(d: Draft, thing: str) -> str:
 
 
 def the(d: Draft, thing: str) -> str:
-    """`the rusty key`, `the horde`; proper names (`Nam-ra`, `On-jo's letter`) as they are."""
+    """`the rusty key`, `the horde`; proper names (`Alice`, `Bob's letter`) as they are."""
     world = d.world
     obj = world.characters.get(thing) or world.items.get(thing)
     if obj is not None and obj.proper:
