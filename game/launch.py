@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -36,7 +37,7 @@ def load_or_report(args, stream: TextIO | None = None) -> World | None:
     stream = stream or sys.stderr
     paths = world_paths(args)
     try:
-        return load_for_play(paths)
+        world = load_for_play(paths)
     except WorldError as error:
         for problem in error.problems:
             print(problem, file=stream)
@@ -47,3 +48,5 @@ def load_or_report(args, stream: TextIO | None = None) -> World | None:
             file=stream,
         )
         return None
+    gc.freeze()  # the world and the code live until exit: no collection (nor the exit's) walks them
+    return world
