@@ -21,6 +21,7 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "tui": ("game.tui.run", "run"),
     "check": ("game.authoring.commands", "run_check"),
     "map": ("game.authoring.commands", "run_map"),
+    "index": ("game.authoring.commands", "run_index"),
     "schema": ("game.authoring.commands", "run_schema"),
     "new": ("game.authoring.commands", "run_new"),
     "test": ("game.authoring.testcommand", "run_test"),
@@ -33,7 +34,18 @@ HANDLERS: dict[str, tuple[str, str]] = {
 
 PLAYING = ("play", "tui", "serve")
 AGENT = ("play-agent",)
-WORLD_USERS = (*PLAYING, *AGENT, "check", "map", "new", "test", "replay", "transcript", "report")
+WORLD_USERS = (
+    *PLAYING,
+    *AGENT,
+    "check",
+    "map",
+    "index",
+    "new",
+    "test",
+    "replay",
+    "transcript",
+    "report",
+)
 
 
 # global option -> how argparse reads it (every global is absent unless given)
@@ -226,6 +238,11 @@ def build_parser(wanted: Collection[str] | None = None) -> argparse.ArgumentPars
 
     map_ = _sub(sub, "map", "print the world's rooms and exits")
     map_.add_argument("--format", choices=["text", "dot", "mermaid", "svg"], default="text")
+
+    index = _sub(sub, "index", "write an HTML index of the world (rooms, items, flags, events…)")
+    index.add_argument(
+        "-o", "--output", type=Path, help="file to write (default: stdout)", metavar="FILE"
+    )
 
     _sub(sub, "schema", "print the JSON Schema of the world vocabulary")
 

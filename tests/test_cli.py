@@ -18,6 +18,7 @@ COMMANDS: dict[str, list[str]] = {
     "tui": ["tui"],
     "check": ["check", "--quick"],
     "map": ["map", "--format", "dot"],
+    "index": ["index", "-o", "index.html"],
     "schema": ["schema"],
     "new": ["new", "room", "cellar"],
     "test": ["test"],

@@ -1,4 +1,4 @@
-"""The authoring subcommands: check, map, schema, new, test."""
+"""The authoring subcommands: check, map, index, schema, new, test."""
 
 from __future__ import annotations
 
@@ -249,6 +249,30 @@ def run_map(args: argparse.Namespace) -> int:
         print("map: the world has errors; run `hyosan check` for details", file=sys.stderr)
         return 1
     sys.stdout.write(FORMATS[args.format](world))
+    return 0
+
+
+def run_index(args: argparse.Namespace) -> int:
+    """Write the HTML index of a world (to a file with -o, else to stdout)."""
+    from game.authoring.index import index_html
+
+    world, problems = read_world(world_paths(args))
+    if world is None or any(p.severity == "error" for p in problems):
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print("index: the world has errors; run `hyosan check` for details", file=sys.stderr)
+        return 1
+    output: Path | None = args.output
+    page = index_html(world, output.parent if output else None)
+    if output is None:
+        sys.stdout.write(page)
+        return 0
+    try:
+        output.write_text(page, encoding="utf-8")
+    except OSError as error:
+        print(f"index: cannot write {output}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(f"index: wrote {output} ({world.counts()})")
     return 0
 
 
