@@ -13,9 +13,13 @@ from game.authoring import schema as schema_module
 from game.authoring.schema import build_schema, schema_text
 from game.authoring.worldtests import EXPECT_KEYS
 from game.model import WorldError, load_world
-from game.model.entities import Character, Event, Exit, Item, Room, StateMachine
+from game.model.characters import Character
+from game.model.events import Event
+from game.model.items import Item
 from game.model.loader import TOP_KEYS
 from game.model.logic import CONDITION_OPS, EFFECT_OPS
+from game.model.rooms import Exit, Room
+from game.model.statemachine import StateMachine
 from game.model.verbs import ACTIONS
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -115,7 +115,7 @@ def _noun_check(world: World, out: TextIO, listed: bool) -> None:
 
 def _wins(world: World, text: str) -> tuple[tuple[str, ...], str]:
     """`--win victory,the_long_road` as a tuple, or a message naming what is not a kind or ending."""
-    from game.model.entities import Ending
+    from game.model.endings import Ending
 
     wins = tuple(part.strip() for part in text.split(",") if part.strip())
     known = (*Ending.KINDS, *world.endings)

@@ -12,10 +12,10 @@ from game.engine.conditions import holds
 from game.engine.draft import Draft
 from game.engine.scope import carried
 from game.model import World
-from game.model.entities import WorldTest
 from game.model.logic import read_conditions
 from game.model.problems import Problem, did_you_mean
 from game.model.reader import Ctx, Map, check_keys, id_list, ident, integer, mapping, seq, text
+from game.model.testspecs import WorldTest
 
 EXPECT_KEYS = (
     "location inventory lacks flags text seen no_text condition states ending holds".split()

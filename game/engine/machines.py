@@ -5,7 +5,7 @@ from __future__ import annotations
 from game.engine.draft import Draft
 from game.engine.library import say
 from game.model import StateMachine
-from game.model.entities import Transition
+from game.model.statemachine import Transition
 
 
 def declared(machine: StateMachine, current: str, target: str) -> Transition | None:

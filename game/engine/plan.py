@@ -18,7 +18,7 @@ from game.engine.conditions import Check, check_for
 from game.engine.draft import Draft
 from game.engine.memo import memo_for
 from game.model import Condition, Event, StateMachine, World
-from game.model.entities import Transition
+from game.model.statemachine import Transition
 
 SLOW_TESTS = frozenset(
     {"flag", "at_least", "at_most", "condition", "state", "is_open", "is_locked"}

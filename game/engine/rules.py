@@ -14,7 +14,7 @@ from game.engine.library import say
 from game.engine.machines import take_transition
 from game.engine.plan import Auto, TurnPlan, live_autos, live_events, plan_for
 from game.model import Event
-from game.model.entities import Transition
+from game.model.statemachine import Transition
 from game.model.world import PER_TURN
 
 MAX_ROUNDS = 5

@@ -1,20 +1,14 @@
 """The world vocabulary: attrs classes, YAML loading and validation. No engine logic."""
 
-from game.model.entities import (
-    DIRECTIONS,
-    NOWHERE,
-    OPPOSITE,
-    PLAYER,
-    Character,
-    Ending,
-    Event,
-    Exit,
-    Item,
-    Room,
-    StateMachine,
-)
+from game.model.characters import Character
+from game.model.endings import Ending
+from game.model.events import Event
+from game.model.fields import DIRECTIONS, NOWHERE, OPPOSITE, PLAYER
+from game.model.items import Item
 from game.model.logic import Condition, Effect, Response
 from game.model.problems import Problem, WorldError
+from game.model.rooms import Exit, Room
+from game.model.statemachine import StateMachine
 from game.model.world import World
 
 __all__ = [

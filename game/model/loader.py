@@ -10,26 +10,20 @@ from pathlib import Path
 
 import attrs
 
-from game.model.entities import (
-    NOWHERE,
-    PLAYER,
-    Character,
-    Ending,
-    Event,
-    GameInfo,
-    Hint,
-    Item,
-    Player,
-    Room,
-    read_tests,
-    read_verb_responses,
-)
+from game.model.characters import Character
+from game.model.endings import Ending, Hint
+from game.model.events import Event
+from game.model.fields import NOWHERE, PLAYER, read_verb_responses
 from game.model.files import read_regular, world_files
+from game.model.items import Item
 from game.model.layers import Layers, add
 from game.model.messages import read_messages
 from game.model.problems import Problem, WorldError, did_you_mean
 from game.model.reader import Ctx, Ref, check_keys, mapping
+from game.model.rooms import Room
 from game.model.source import MAX_FILE_BYTES, read_yaml
+from game.model.start import GameInfo, Player
+from game.model.testspecs import read_tests
 from game.model.verbs import ACTIONS
 from game.model.world import World, empty_world_parts, index_world
 

@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import attrs
 
-from game.model.entities import (
-    Character,
-    Ending,
-    Event,
-    Exit,
-    GameInfo,
-    Hint,
-    Item,
-    Player,
-    Room,
-    Scenery,
-    WorldTest,
-)
+from game.model.characters import Character
+from game.model.endings import Ending, Hint
+from game.model.events import Event
+from game.model.items import Item
 from game.model.layers import LayerReport
+from game.model.rooms import Exit, Room, Scenery
+from game.model.start import GameInfo, Player
+from game.model.testspecs import WorldTest
 
 
 @attrs.frozen

@@ -1,0 +1,243 @@
+"""Characters: topics, TALK menus, orders and encounters, built from YAML."""
+
+from __future__ import annotations
+
+import attrs
+
+from game.model import lazyyaml as yaml
+from game.model.fields import (
+    NOWHERE,
+    read_verb_responses,
+    suggest,
+    words_from_name,
+)
+from game.model.logic import (
+    ALWAYS,
+    Condition,
+    Effect,
+    Response,
+    read_conditions,
+    read_effects,
+    read_responses,
+)
+from game.model.messages import read_messages
+from game.model.reader import (
+    Ctx,
+    Where,
+    boolean,
+    check_keys,
+    ident,
+    integer,
+    mapping,
+    require,
+    seq,
+    text,
+    word_list,
+)
+from game.model.statemachine import StateMachine
+
+
+@attrs.frozen
+class Topic:
+    """Something to ASK or TELL a character about."""
+
+    id: str
+    words: frozenset[str]
+    replies: tuple[Response, ...]
+    tell: tuple[Response, ...] = ()  # TELL's own reply, when it differs from ASK's
+
+
+@attrs.frozen
+class Choice:
+    """One option of a TALK TO menu."""
+
+    label: str
+    when: tuple[Condition, ...]
+    reply: str
+    do: tuple[Effect, ...]
+    goto: str  # node id, "end", or "" (stay)
+
+
+@attrs.frozen
+class TalkNode:
+    """One step of a menu conversation."""
+
+    id: str
+    text: str
+    choices: tuple[Choice, ...]
+
+
+@attrs.frozen
+class Encounter:
+    """What happens when a hostile character meets the player."""
+
+    text: str
+    turns: int
+    flee: tuple[Response, ...]
+    hide: tuple[Response, ...]
+    fight: tuple[Response, ...]
+    timeout: tuple[Response, ...]
+
+
+@attrs.frozen
+class Character:
+    """A person (or a horde) with states, talk and movement."""
+
+    id: str
+    name: str
+    nouns: frozenset[str]
+    adjectives: frozenset[str]
+    pronoun: str
+    description: str
+    location: str
+    machine: StateMachine
+    proper: bool = True
+    topics: tuple[Topic, ...] = ()
+    default_reply: str = ""
+    talk: dict[str, TalkNode] = attrs.field(factory=dict, eq=False)
+    orders: dict[str, tuple[Response, ...]] = attrs.field(factory=dict, eq=False)
+    default_order: str = ""
+    encounter: Encounter | None = None
+    on: dict[str, tuple[Response, ...]] = attrs.field(factory=dict, eq=False)
+    where: Where | None = attrs.field(default=None, eq=False, repr=False)
+    messages: dict[str, str] = attrs.field(factory=dict, eq=False)
+
+    KEYS = frozenset(
+        "name words adjectives pronoun proper description location initial states transitions topics "
+        "default_reply talk orders default_order encounter on messages".split()
+    )
+
+    @classmethod
+    def from_yaml(cls, ctx: Ctx, char_id: str, node: yaml.Node) -> Character | None:
+        """A character definition."""
+        m = mapping(ctx, node, f"character '{char_id}'")
+        if m is None:
+            return None
+        what = f"character '{char_id}'"
+        check_keys(ctx, m, cls.KEYS, what)
+        name = text(ctx, require(ctx, m, "name", what), "name")
+        nouns, adjs = words_from_name(
+            name,
+            word_list(ctx, m.get("words"), "words"),
+            word_list(ctx, m.get("adjectives"), "adjectives"),
+        )
+        location = ident(ctx, m.get("location"), "location") or NOWHERE
+        if m.get("location") is not None:
+            ctx.ref("room_or_nowhere", location, m.get("location"))
+        pronoun = text(ctx, m.get("pronoun"), "pronoun", "them")
+        if pronoun not in ("him", "her", "them", "it"):
+            ctx.error(m.get("pronoun"), f"pronoun '{pronoun}' is not him, her, them or it")
+        return cls(
+            char_id,
+            name,
+            nouns,
+            adjs,
+            pronoun,
+            text(ctx, m.get("description"), "description", f"It's {name}."),
+            location,
+            StateMachine.from_yaml(ctx, m, what, "state:" + char_id),
+            boolean(ctx, m.get("proper"), "proper", name[:1].isupper()),
+            _read_topics(ctx, m.get("topics")),
+            text(ctx, m.get("default_reply"), "default_reply"),
+            _read_talk(ctx, m.get("talk"), what),
+            read_verb_responses(ctx, m.get("orders"), what),
+            text(ctx, m.get("default_order"), "default_order"),
+            _read_encounter(ctx, m.get("encounter")),
+            read_verb_responses(ctx, m.get("on"), what),
+            ctx.where(node),
+            read_messages(ctx, m.get("messages"), what),
+        )
+
+
+def _read_topics(ctx: Ctx, node: yaml.Node | None) -> tuple[Topic, ...]:
+    """ASK/TELL topics."""
+    if node is None:
+        return ()
+    m = mapping(ctx, node, "topics")
+    if m is None:
+        return ()
+    result = []
+    for topic_id, value in m.values.items():
+        if isinstance(value, yaml.ScalarNode):
+            replies = read_responses(ctx, value, f"topic '{topic_id}'")
+            result.append(Topic(topic_id, frozenset({topic_id}), replies))
+            continue
+        tm = mapping(ctx, value, f"topic '{topic_id}'")
+        if tm is None:
+            continue
+        check_keys(ctx, tm, ("words", "reply", "tell", "when", "do"), f"topic '{topic_id}'")
+        words = frozenset(word_list(ctx, tm.get("words"), "words")) | {topic_id.replace("_", " ")}
+        replies = read_responses(ctx, tm.get("reply"), "reply")
+        if tm.get("when") is not None or tm.get("do") is not None:
+            base = replies[0] if replies else Response(ALWAYS, "", (), ctx.where(value))
+            first = Response(
+                read_conditions(ctx, tm.get("when")) + base.when,
+                base.say,
+                base.do + read_effects(ctx, tm.get("do")),
+                base.where,
+            )
+            replies = (first, *replies[1:])
+        tell = read_responses(ctx, tm.get("tell"), "tell") if tm.get("tell") is not None else ()
+        result.append(Topic(topic_id, words, replies, tell))
+    return tuple(result)
+
+
+def _read_talk(ctx: Ctx, node: yaml.Node | None, what: str) -> dict[str, TalkNode]:
+    """The TALK TO menu: node id to node."""
+    if node is None:
+        return {}
+    m = mapping(ctx, node, f"talk of {what}")
+    if m is None:
+        return {}
+    nodes = {}
+    for node_id, value in m.values.items():
+        nm = mapping(ctx, value, f"talk node '{node_id}'")
+        if nm is None:
+            continue
+        check_keys(ctx, nm, ("text", "choices"), f"talk node '{node_id}'")
+        choices = []
+        for choice_node in seq(ctx, nm.get("choices"), "choices"):
+            cm = mapping(ctx, choice_node, "a choice")
+            if cm is None:
+                continue
+            check_keys(ctx, cm, ("label", "when", "reply", "do", "goto"), "a choice")
+            goto = ident(ctx, cm.get("goto"), "goto")
+            choices.append(
+                Choice(
+                    text(ctx, require(ctx, cm, "label", "a choice"), "label"),
+                    read_conditions(ctx, cm.get("when")),
+                    text(ctx, cm.get("reply"), "reply"),
+                    read_effects(ctx, cm.get("do")),
+                    goto,
+                )
+            )
+        nodes[node_id] = TalkNode(node_id, text(ctx, nm.get("text"), "text"), tuple(choices))
+    if nodes and "start" not in nodes:
+        ctx.error(node, f"talk of {what} has no 'start' node", "name the first node 'start'")
+    for choice_goto_owner in nodes.values():
+        for choice in choice_goto_owner.choices:
+            if choice.goto and choice.goto != "end" and choice.goto not in nodes:
+                ctx.error(
+                    node,
+                    f"a choice goes to unknown talk node '{choice.goto}'",
+                    suggest(choice.goto, nodes),
+                )
+    return nodes
+
+
+def _read_encounter(ctx: Ctx, node: yaml.Node | None) -> Encounter | None:
+    """An encounter block."""
+    if node is None:
+        return None
+    m = mapping(ctx, node, "encounter")
+    if m is None:
+        return None
+    check_keys(ctx, m, ("text", "turns", "flee", "hide", "fight", "timeout"), "encounter")
+    return Encounter(
+        text(ctx, m.get("text"), "text"),
+        max(1, integer(ctx, m.get("turns"), "turns", 2)),
+        read_responses(ctx, m.get("flee"), "flee"),
+        read_responses(ctx, m.get("hide"), "hide"),
+        read_responses(ctx, m.get("fight"), "fight"),
+        read_responses(ctx, m.get("timeout"), "timeout"),
+    )
