@@ -159,11 +159,7 @@ def _texts_in(
 ) -> Iterator[Text]:
     """Walk one definition's nodes for text scalars under text keys."""
     if isinstance(node, yaml.MappingNode):
-        if keys and keys[-1] == "use":
-            aim = [
-                v.value for k, v in node.value if k.value == "on" and isinstance(v, yaml.ScalarNode)
-            ]
-            target = aim[0] if aim else target
+        target = _aim(node, keys) or target
         for key_node, value in node.value:
             yield from _texts_in(value, path, section, owner, [*keys, str(key_node.value)], target)
     elif isinstance(node, yaml.SequenceNode):
@@ -177,6 +173,22 @@ def _texts_in(
         elif section == "rooms" and len(keys) == 2 and keys[0] == "scenery":
             where = Where(path, node.start_mark.line + 1, node.start_mark.column + 1)
             yield Text(node.value, where, section, owner, _label(section, owner, keys))
+
+
+def _aim(node: yaml.MappingNode, keys: list[str]) -> str:
+    """The thing a response is shown beside: a use rule's `on:`, or a `when: {here: X}`."""
+    fields = {str(k.value): v for k, v in node.value}
+    aim = fields.get("on") if keys and keys[-1] == "use" else None
+    if isinstance(aim, yaml.ScalarNode):
+        return str(aim.value)
+    when = fields.get("when")
+    conditions = when.value if isinstance(when, yaml.SequenceNode) else [when]
+    for cond in conditions:
+        if isinstance(cond, yaml.MappingNode):
+            here = {str(k.value): v for k, v in cond.value}.get("here")
+            if isinstance(here, yaml.ScalarNode):
+                return str(here.value)
+    return ""
 
 
 def _label(section: str, owner: str, keys: list[str]) -> str:
