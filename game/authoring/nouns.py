@@ -166,6 +166,8 @@ def _texts_in(
         for value in node.value:
             yield from _texts_in(value, path, section, owner, keys, target)
     elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
+        if keys == ["initial"] and section == "characters":
+            return  # a character's first state, not a text
         if keys and keys[-1] in TEXT_KEYS and node.value.strip():
             label = _label(section, owner, keys)
             where = Where(path, node.start_mark.line + 1, node.start_mark.column + 1)
