@@ -153,6 +153,11 @@ CONDITION: dict[str, Schema] = {
     "is_worn": ident("the player wears this item"),
     "turn_at_least": whole("the turn counter is at least n", 0),
     "chance": whole("true this percent of the time (drawn from the game's seeded RNG)", 0, 100),
+    "topic": one_or_list(
+        text("a word or number"),
+        "the command's free words (TUNE X TO 41.750, SAY word, ASK X ABOUT word) include this "
+        "word or number (or one of these); numbers match by value",
+    ),
     "not": conditions("true when this condition does not hold"),
     "any": {"type": "array", "items": conditions(), "description": "true when one of these holds"},
     "all": {"type": "array", "items": conditions(), "description": "true when all of these hold"},

@@ -14,6 +14,7 @@ from game.engine.draft import Draft
 from game.engine.memo import memo_for
 from game.engine.scope import carried, is_here
 from game.model import Condition, World
+from game.model.logic import topic_word
 
 Check = Callable[[Draft], bool]
 
@@ -138,6 +139,10 @@ def _chance(world: World, percent: int) -> Check:
     return draw
 
 
+def _topic(world: World, words: frozenset[str]) -> Check:
+    return lambda d: any(topic_word(w) in words for w in d.topic)
+
+
 def _not(world: World, conds) -> Check:
     inner = compile_conditions(world, conds)
     return lambda d: not inner(d)
@@ -172,6 +177,7 @@ COMPILERS: dict[str, Callable[..., Check]] = {
     "is_worn": _member_of("worn"),
     "turn_at_least": _turn_at_least,
     "chance": _chance,
+    "topic": _topic,
     "not": _not,
     "any": _any,
     "all": _all,

@@ -25,6 +25,7 @@ class Draft:
         "requests",
         "states_entered",
         "took_turn",
+        "topic",
         "world",
     )
 
@@ -40,6 +41,7 @@ class Draft:
         self.actions: list[tuple[str, str]] = []
         self.took_turn = False
         self.advanced = False  # whether this command's turn has been counted yet
+        self.topic: tuple[str, ...] = ()  # the free words of the command being carried out
 
     def freeze(self, history: tuple[GameState, ...] = ()) -> GameState:
         """The new state, with the given undo history."""

@@ -96,7 +96,8 @@ dig | dig OBJ | dig in OBJ                                      -> dig
 cut OBJ with HELD | slice OBJ with HELD | chop OBJ with HELD | prune OBJ with HELD -> cut
 cut OBJ | slice OBJ | chop OBJ | prune OBJ                      -> cut
 knock on OBJ | knock OBJ | bang on OBJ                          -> knock
-cure OBJ | heal OBJ | inject OBJ | inject OBJ with HELD | treat OBJ -> cure
+cure OBJ with HELD | heal OBJ with HELD | inject OBJ with HELD | treat OBJ with HELD -> cure
+cure OBJ | heal OBJ | inject OBJ | treat OBJ                    -> cure
 call OBJ | phone OBJ | radio OBJ                                -> call
 pour HELD on OBJ | pour HELD onto OBJ | pour HELD in OBJ | pour HELD into OBJ | pour HELD over OBJ | pour HELD -> pour
 fill OBJ with HELD | fill OBJ                                  -> fill
@@ -125,8 +126,8 @@ oil OBJ | grease OBJ | lubricate OBJ | oil OBJ with HELD | grease OBJ with HELD 
 peel OBJ | peel off OBJ                                         -> take
 wake up | wake                                                  -> wake_up
 write on OBJ | write TEXT                                       -> write
-use HELD on OBJ | use HELD with OBJ | use HELD in OBJ | apply HELD to OBJ | use HELD at OBJ -> use
-use HELD                                                        -> use
+use HELD on OBJ | use HELD with OBJ | use HELD in OBJ | apply HELD to OBJ | apply HELD on OBJ | use HELD at OBJ -> use
+use HELD | apply HELD                                           -> use
 inventory | i | inv | invent | inventory tall | inventory wide | i tall | i wide -> inventory
 bye | goodbye | farewell                                        -> bye
 yes | y | yeah | sure                                           -> yes
@@ -215,6 +216,10 @@ def compile_grammar(source: str = GRAMMAR) -> dict[str, tuple[Line, ...]]:
 
 
 LINES = compile_grammar()
+# the verb an author writes for each grammar action (`turn` for TURN X, `switch_on` for TURN ON X)
+ACTION_VERBS = frozenset(
+    AUTHOR_VERB.get(line.action, line.action) for lines in LINES.values() for line in lines
+)
 GRAMMAR_WORDS = frozenset(
     t for lines in LINES.values() for line in lines for t in line.tokens if t not in SLOTS
 ) | frozenset(DIRECTION_WORDS)

@@ -20,6 +20,7 @@ from game.engine.grammar import (
 )
 from game.engine.library import message
 from game.engine.scope import carried, in_scope, is_lit, room_items
+from game.model import PLAYER
 from game.model.messages import DEFAULTS
 
 ARTICLES = frozenset({"the", "a", "an", "your", "some", "this", "that", "these", "those"})
@@ -30,6 +31,7 @@ ORDINALS = {
 }  # fmt: skip
 FILLER = frozenset({"one", "ones", "the", "a", "an"})
 PRONOUNS = frozenset({"it", "him", "her", "them"})
+SELF_WORDS = frozenset({"me", "myself", "self", "yourself"})
 ALL_WORDS = frozenset({"all", "everything", "every", "each"})
 EXCEPT_WORDS = frozenset({"but", "except", "excluding"})
 WORD_RE = re.compile(r"#[\w.]+|\d+(?:\.\d+)+|[^\W_][\w'\-]*|\?")
@@ -95,6 +97,7 @@ def known_word(d: Draft, word: str) -> bool:
         or word in ARTICLES
         or word in MINE
         or word in PRONOUNS
+        or word in SELF_WORDS
         or _possessive(d, word)
         or word in ALL_WORDS
         or word in EXCEPT_WORDS
@@ -345,6 +348,8 @@ def resolve_one(
         raise _Fail(Failure(message(d, "parser.cant_see_any_more")))
     if len(words) == 1 and words[0] in PRONOUNS:
         return _pronoun(d, words[0])
+    if len(words) == 1 and words[0] in SELF_WORDS:
+        return PLAYER
     words = tuple(w for w in words if w != "of") or words
     mine = bool(words) and words[0] in MINE
     words = tuple(w for w in words if w not in MINE and not _possessive(d, w)) or words

@@ -9,11 +9,12 @@ from game.engine.actions.common import implicit_take, note_pronoun
 from game.engine.actions.debug import DEBUG_VERBS, debug_verb
 from game.engine.actions.movement import route, travel
 from game.engine.actions.people import choose, end_dialogue, order
+from game.engine.actions.yourself import names_self, toward_self
 from game.engine.describe import look
 from game.engine.draft import Draft
 from game.engine.effects import respond
 from game.engine.encounters import answer
-from game.engine.grammar import AUTHOR_VERB, LINES, META_ACTIONS, SLOTS, VERB_WORDS
+from game.engine.grammar import ACTION_VERBS, AUTHOR_VERB, LINES, META_ACTIONS, SLOTS, VERB_WORDS
 from game.engine.library import message, say
 from game.engine.output import Paragraph, Turn
 from game.engine.parser import Command, Failure, _Fail, parse, resolve_one, tokenize
@@ -342,10 +343,16 @@ def perform(d: Draft, cmd: Command) -> None:
     """The action itself: condition limits, instead-responses, then the standard behaviour."""
     world = d.world
     verbs = author_verbs(cmd)
+    d.topic = cmd.words
     info = world.player.condition.states.get(d.condition)
     if info is not None and not info.forbid.isdisjoint(verbs):
         d.say(info.refuse or message(d, "condition.forbid"))
         return
+    if names_self(cmd):
+        meant = toward_self(d, cmd)
+        if meant is None:
+            return
+        cmd, verbs = meant, author_verbs(meant)
     if cmd.obj2:
         note_pronoun(d, cmd.obj2)
     if len(cmd.objs) == 1:
@@ -371,10 +378,12 @@ def perform(d: Draft, cmd: Command) -> None:
 
 def author_verbs(cmd: Command) -> tuple[str, ...]:
     """The verbs a world may answer for this command: the word typed (INJECT, INSERT, BREAK),
-    when it is one of the vocabulary's verbs, then the action's own name (cure, put, attack)."""
+    when it is one of the vocabulary's verbs, then the action's own name (cure, put, attack).
+    A typed word that is itself another action's verb is only part of a phrase here (TURN ON X
+    is switch_on, not turn; LOOK IN X is search; TURN X TO 41 is tune), so it does not answer."""
     verb = AUTHOR_VERB.get(cmd.action, cmd.action)
     typed = tokenize(cmd.text)[:1]
-    if typed and typed[0] != verb and typed[0] in ACTIONS:
+    if typed and typed[0] != verb and typed[0] in ACTIONS and typed[0] not in ACTION_VERBS:
         return (typed[0], verb)
     return (verb,)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import attrs
@@ -19,6 +20,7 @@ from game.model.reader import (
     mapping,
     seq,
     text,
+    word_list,
 )
 
 
@@ -55,8 +57,16 @@ ALWAYS: tuple[Condition, ...] = ()
 # condition op -> how its argument is read
 CONDITION_OPS = (
     "has here in in_region visited flag at_least at_most state condition item_in char_in "
-    "is_open is_locked is_lit is_worn turn_at_least chance not any all"
+    "is_open is_locked is_lit is_worn turn_at_least chance topic not any all"
 ).split()
+NUMBER_RE = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+
+
+def topic_word(word: str) -> str:
+    """A typed or written topic word as compared: lower case, a number by its value (41.75 = 41.750)."""
+    word = word.strip().lower()
+    return repr(float(word)) if NUMBER_RE.fullmatch(word) else word
+
 
 EFFECT_OPS = (
     "say event warn set unset add give remove move move_player move_character state "
@@ -118,6 +128,9 @@ def _read_condition(ctx: Ctx, m: Map, op: str, node: yaml.Node) -> Condition | N
         if op == "chance" and not 0 <= number <= 100:
             ctx.error(node, "'chance' is a percentage", "use a number from 0 to 100")
         return Condition(op, (number,), where)
+    if op == "topic":
+        words = frozenset(topic_word(w) for w in word_list(ctx, node, "'topic'"))
+        return Condition(op, (words,), where)
     if op == "not":
         return Condition(op, (read_conditions(ctx, node),), where)
     # any / all

@@ -248,12 +248,17 @@ def lock(d: Draft, cmd: Command) -> None:
     say(d, "lock.done", thing)
 
 
+SWITCH_VERBS = frozenset({"switch_on", "switch_off"})
+
+
 def switch(d: Draft, cmd: Command, on: bool) -> None:
-    """SWITCH X ON/OFF (light sources)."""
+    """SWITCH X ON/OFF: light sources; a thing the world answers SWITCH ON/OFF for (when none of
+    its responses fits now) is still a switch, one that does nothing just now."""
     thing = cmd.objs[0]
     item = d.world.items.get(thing)
     if item is None or not item.light:
-        say(d, "switch.cant", thing)
+        switchable = item is not None and not SWITCH_VERBS.isdisjoint(item.on)
+        say(d, "switch.nothing" if switchable else "switch.cant", thing)
         return
     if (thing in d.lit) == on:
         say(d, "switch.already_on" if on else "switch.already_off", thing)

@@ -1,0 +1,67 @@
+"""#9's parser cases on a neutral world (tests/worlds/gadgets): the player as a second noun,
+phrasal switch verbs, a thing that answers SWITCH without being a light, TUNE to any number."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import TESTS, play, world_at
+
+GADGETS = TESTS / "worlds" / "gadgets"
+
+
+@pytest.fixture(scope="module")
+def gadgets():
+    """The neutral gadget world."""
+    return world_at(GADGETS)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["use salve on me", "use salve on myself", "apply salve to me", "use pot on self",
+     "apply salve on yourself", "treat me with salve", "heal myself with salve"],
+)  # fmt: skip
+def test_the_player_is_a_second_noun(gadgets, line):
+    """USE X ON ME (and its kin) does what USE X does, never "You can't see any such thing"."""
+    p = play(gadgets, [line])
+    assert p.last == "You rub the salve into your hands."
+    assert p.state.flags.get("salved") == 1
+
+
+def test_things_to_oneself_that_mean_nothing_are_answered(gadgets):
+    """GIVE X TO ME and KISS ME get a library reply, not a parser failure or a crash."""
+    p = play(gadgets, ["give salve to me", "kiss me", "x myself"])
+    assert p.turns[0][-1].text == "You already have the pot of salve."
+    assert p.turns[1][-1].text == "That isn't something to do to yourself."
+    assert p.last == "As good-looking as ever."
+
+
+@pytest.mark.parametrize("on", ["turn on wireless", "switch on wireless", "turn wireless on"])
+@pytest.mark.parametrize("off", ["turn off wireless", "switch off wireless", "turn wireless off"])
+def test_phrasal_switch_verbs_reach_the_switch_responses(gadgets, on, off):
+    """TURN ON X is switch_on even when X also answers plain TURN (the dial)."""
+    p = play(gadgets, [on, off])
+    assert p.turns[0][-1].text == "The valves glow."
+    assert p.last == "The valves fade."
+    assert not p.state.flags.get("wireless_on")
+
+
+def test_a_switch_with_nothing_to_do_is_still_a_switch(gadgets):
+    """SWITCH OFF a thing that is off: "Nothing happens.", not "not something you can switch"."""
+    assert play(gadgets, ["switch off wireless"]).last == "Nothing happens."
+    assert play(gadgets, ["switch off tin"]).last == "That's not something you can switch."
+
+
+@pytest.mark.parametrize("number", ["7.25", "7.250", "07.25"])
+def test_tune_to_the_worlds_frequency(gadgets, number):
+    """The world's own number answers, whichever way it is written; TURN X TO N is TUNE."""
+    assert play(gadgets, [f"tune wireless to {number}"]).last == (
+        "A voice reads the shipping forecast."
+    )
+    assert play(gadgets, [f"turn dial to {number}"]).last == "A voice reads the shipping forecast."
+
+
+@pytest.mark.parametrize("number", ["100", "7.5", "0.1", "99.999", "12", "seven"])
+def test_tune_to_any_other_number_is_answered(gadgets, number):
+    """Any other number gets the world's general reply, not a parser failure or its frequency."""
+    assert play(gadgets, [f"tune wireless to {number}"]).last == "Static."
+    assert play(gadgets, ["turn dial"]).last == "The dial spins freely."
