@@ -248,8 +248,10 @@ def _nouns_of(
     while i < len(tokens):
         offset, raw = tokens[i]
         word = _plain(raw)
-        possessive = raw.lower().endswith(("'s", "’s")) and i + 1 < len(tokens)
-        if word in DETERMINERS or possessive:
+        contraction = raw.lower().endswith(("'s", "’s")) and (word in STOP or word in DETERMINERS)
+        possessive = raw.lower().endswith(("'s", "’s")) and i + 1 < len(tokens) and not contraction
+        opens_phrase = word in DETERMINERS and not contraction and not _broken_after(gaps, i)
+        if opens_phrase or possessive:
             head, j = _phrase_head(tokens, gaps, i + 1, verbs, vocabulary)
             if head is not None:
                 yield head
@@ -264,6 +266,11 @@ def _nouns_of(
         ):
             yield offset, word
         i += 1
+
+
+def _broken_after(gaps: list[str], i: int) -> bool:
+    """Whether punctuation follows a word ('except one, weeks later': no phrase after 'one')."""
+    return i < len(gaps) and bool(gaps[i].strip(" "))
 
 
 def _modifies_next(tokens, gaps, i: int, verbs: frozenset[str]) -> bool:
@@ -289,6 +296,8 @@ def _phrase_head(
             if j - 1 < len(gaps) and gaps[j - 1].strip(" -"):
                 break
             continue
+        if word in BODY or word in UNTOUCHABLE:
+            return None, j + 1  # 'a careful hand', 'a gritty shriek': the head is left out
         if not _is_thing(word, verbs) or raw[:1].isupper():
             break
         if head is not None and _verb_shaped(word) and head[1] in known and word not in known:

@@ -47,7 +47,7 @@ VERBS = frozenset(
     meets met lives lived dies died kills killed eats ate eaten drinks drank drunk
     recognise recognises recognize recognizes pokes poked darkens darken
     take give hold come go walk stand sit lie wait keep bring carry pull push follow draw
-    sing sings sang hang meet say whiten whitens cuts bought
+    sing sings sang hang meet say whiten whitens cuts bought begin arrive arrives run hide
     """.split()
 )
 
@@ -74,7 +74,7 @@ NOT_THINGS = frozenset(
     minute attention turn turns move moves game games feel feels forward instant difference third fourth fifth
     sentence sentences wave waves nod nods upside late settle centimetre centimetres allows
     upright level great greet blaze thins childhood song songs knot field fields
-    people person persons
+    people person persons heartbeat
     """.split()
 )
 
@@ -140,5 +140,5 @@ ED_ING_NOUNS = frozenset(
     "ceiling ceilings building buildings railing railings painting paintings clothing bedding "
     "wiring string strings ring rings wing wings king thing things spring springs wedding "
     "landing landings opening openings casing lining stuffing tubing writing drawing "
-    "drawings sapling siding awning awnings carving carvings".split()
+    "drawings sapling siding awning awnings carving carvings morning mornings evening evenings".split()
 )
