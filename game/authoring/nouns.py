@@ -261,6 +261,7 @@ def _nouns_of(
             word in vocabulary
             and word not in ADJECTIVES
             and _is_thing(word, verbs)
+            and not any(form in NOT_THINGS for form in variants(word))
             and not _capital_start(i, raw)
             and not _modifies_next(tokens, gaps, i, verbs)
         ):
