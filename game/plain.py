@@ -112,11 +112,18 @@ class PlainUI:
         self.to_transcript(text + "\n")
 
     def out(self, text: str) -> None:
-        """Write to stdout and flush; OutputLost when stdout is closed, full or gone."""
+        """Write to stdout (flushed before the next line is read: see `flush`); OutputLost
+        when stdout is closed, full or gone."""
         try:
             self.stdout.write(text)
-            self.stdout.flush()
         except (OSError, ValueError) as exc:  # ValueError: the stream was closed under us
+            raise OutputLost(exc) from None
+
+    def flush(self) -> None:
+        """Send everything written so far (once per line, before waiting for the next one)."""
+        try:
+            self.stdout.flush()
+        except (OSError, ValueError) as exc:
             raise OutputLost(exc) from None
 
     def to_transcript(self, text: str) -> None:
@@ -129,7 +136,7 @@ class PlainUI:
 
     def show_status(self) -> None:
         """The status line: always, only when it changed, or never (--status / STATUS ON|OFF)."""
-        now = status(self.world, self.state)
+        now = status(self.world, self.state, lists=False)
         line = now.line()
         key = f"{now.location}|{now.region}|{now.time}|{now.condition_label}|{now.turns_left}|{now.score}"
         changed, self._last_status = key != self._last_status, key  # the turn alone is no change
@@ -149,6 +156,7 @@ class PlainUI:
     def read_line(self) -> str | None:
         """One line of input (with line editing and history at a terminal), None at the end."""
         if self.editing:
+            self.flush()
             try:
                 return input(PROMPT)[:READ_LIMIT]
             except EOFError:
@@ -156,6 +164,7 @@ class PlainUI:
             except OSError as exc:
                 raise OutputLost(exc) from None
         self.out(PROMPT)
+        self.flush()
         try:
             line = read_line(self.stdin)
         except OSError:  # the terminal hung up: the same as the end of input
@@ -193,6 +202,7 @@ class PlainUI:
             if line is None:
                 self.out("\n")
                 self.write_paragraphs(self.session.close())
+                self.flush()
                 return 0
             if not self.interactive:
                 self.out(line[:MAX_LINE] + "\n")
@@ -203,6 +213,7 @@ class PlainUI:
             turn = self.session.play(line)
             self.write(self.render(turn.output))
             if self.handle_requests(turn):
+                self.flush()
                 return 0
             self.after_turn(before, turn)
             self.show_status()

@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from game.engine import new_game, state_to_data, step
 from game.engine.canon import state_text
 from game.engine.frozen import FrozenMap
+from game.engine.serial import state_delta
 from game.model import load_world
+from game.saves.history import delta
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,3 +55,37 @@ def test_canonical_state_text_is_the_json_of_the_state_data():
                 state_to_data(state), sort_keys=True, ensure_ascii=False, separators=(",", ":")
             )
             assert state_text(state) == plain, f"{path.name}: {command}"
+
+
+def _walk_states(world, seed: int, debug: bool = False):
+    """Every state along each walkthrough's first 60 lines (an UNDO and a RESTART among them)."""
+    for path in sorted((ROOT / "tests" / "walkthroughs").glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        commands = [c for c in lines if c.strip() and not c.startswith("#")][:60]
+        state, _ = new_game(world, seed, debug=debug)
+        for command in [*commands[:5], "undo", *commands[5:30], "restart", *commands[:30]]:
+            state = step(world, state, command).state
+            yield state
+
+
+def test_canonical_state_text_holds_the_debugging_marks():
+    """A game played with debugging verbs on: the text still equals json.dumps of its data."""
+    world = load_world([ROOT / "world"])
+    for state in _walk_states(world, 5, debug=True):
+        plain = json.dumps(
+            state_to_data(state), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+        )
+        assert '"debug":true' in plain
+        assert state_text(state) == plain
+
+
+def test_state_delta_is_the_delta_of_the_data():
+    """The delta read from two states equals the delta of their data, for every history pair."""
+    world = load_world([ROOT / "world"])
+    for debug in (False, True):
+        for state in _walk_states(world, 2, debug=debug):
+            newer = state
+            for older in state.history[:3]:
+                expected = delta(state_to_data(newer), state_to_data(older))
+                assert state_delta(newer, older) == expected
+                newer = older

@@ -56,8 +56,9 @@ def has_condition(world: World) -> bool:
     return len(machine.states) > 1 or bool(machine.transitions)
 
 
-def status(world: World, state: GameState) -> Status:
-    """The status of a state."""
+def status(world: World, state: GameState, *, lists: bool = True) -> Status:
+    """The status of a state; `lists=False` leaves exits, inventory and `here` empty (all a
+    one-line status needs, for a front end that prints it every turn)."""
     room = world.rooms[state.location]
     machine = world.player.condition
     info = machine.states.get(state.condition)
@@ -66,8 +67,8 @@ def status(world: World, state: GameState) -> Status:
     return Status(
         location=room.name if lit else "Darkness",
         region=room.region,
-        exits=tuple(visible_exits(world, state)),
-        inventory=tuple(world.items[i].name for i in contents(state, "player")),
+        exits=tuple(visible_exits(world, state)) if lists else (),
+        inventory=tuple(world.items[i].name for i in contents(state, "player")) if lists else (),
         condition=state.condition,
         condition_label=""
         if dead or not has_condition(world)
@@ -83,7 +84,7 @@ def status(world: World, state: GameState) -> Status:
         has_condition=has_condition(world),
         has_score=world.max_score > 0,
         time="" if state.ending else world.info.time_at(state.turn),
-        here=things_here(world, state) if lit else (),
+        here=things_here(world, state) if lit and lists else (),
     )
 
 

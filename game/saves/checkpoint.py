@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from game.engine import GameState
+from game.engine import GameState, state_to_data
 from game.model.files import read_regular
 from game.saves import history
 from game.saves.atomic import REAL, FileOps, write_atomic
@@ -47,10 +47,10 @@ def make(
     offset: int,
     digest: str,
     state: GameState,
-    data_of: Callable[[GameState], dict[str, Any]],
+    data_of: Callable[[GameState], dict[str, Any]] = state_to_data,
 ) -> Checkpoint:
     """The checkpoint of a live state (undo history included)."""
-    changes = tuple(history.encode(state, data_of))
+    changes = tuple(history.encode(state))
     return Checkpoint(game, lines, offset, digest, data_of(state), changes)
 
 

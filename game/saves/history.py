@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from game.engine import GameState, state_to_data
+from game.engine import GameState
+from game.engine.serial import state_delta
 
 Data = dict[str, Any]
 
@@ -44,15 +45,14 @@ def apply(newer: Data, change: Data) -> Data:
     return out
 
 
-def encode(state: GameState, data_of: Callable[[GameState], Data] = state_to_data) -> list[Data]:
-    """The state's undo history as a list of deltas, newest first."""
-    step = getattr(data_of, "delta", None)
+def encode(state: GameState) -> list[Data]:
+    """The state's undo history as a list of deltas, newest first (each costs what its turn
+    changed: fields the two states share are skipped without being read)."""
     changes: list[Data] = []
-    newer_state, newer = state, data_of(state)
-    for old_state in state.history:
-        older = data_of(old_state)
-        changes.append(step(newer_state, old_state) if step else delta(newer, older))
-        newer_state, newer = old_state, older
+    newer = state
+    for older in state.history:
+        changes.append(state_delta(newer, older))
+        newer = older
     return changes
 
 
@@ -64,36 +64,3 @@ def decode(snapshot: Data, changes: Sequence[Data]) -> list[Data]:
         newer = apply(newer, change)
         states.append(newer)
     return states
-
-
-class DataCache:
-    """state_to_data for the states of one game, remembered while they stay in the history."""
-
-    def __init__(self) -> None:
-        self._data: dict[int, tuple[GameState, Data]] = {}
-        self._deltas: dict[tuple[int, int], tuple[GameState, GameState, Data]] = {}
-
-    def __call__(self, state: GameState) -> Data:
-        """The data of a state, computed once."""
-        hit = self._data.get(id(state))
-        if hit is not None and hit[0] is state:
-            return hit[1]
-        data = state_to_data(state)
-        self._data[id(state)] = (state, data)
-        return data
-
-    def delta(self, newer: GameState, older: GameState) -> Data:
-        """The delta from one state's data to an older one's, computed once."""
-        key = (id(newer), id(older))
-        hit = self._deltas.get(key)
-        if hit is not None and hit[0] is newer and hit[1] is older:
-            return hit[2]
-        change = delta(self(newer), self(older))
-        self._deltas[key] = (newer, older, change)
-        return change
-
-    def keep_only(self, state: GameState) -> None:
-        """Forget the data of states no longer in `state` or its history."""
-        live = {id(s) for s in (state, *state.history)}
-        self._data = {k: v for k, v in self._data.items() if k in live}
-        self._deltas = {k: v for k, v in self._deltas.items() if k[0] in live and k[1] in live}

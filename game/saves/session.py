@@ -21,11 +21,10 @@ from game.saves import checkpoint, journal, recordings
 from game.saves.atomic import REAL, FileOps
 from game.saves.errors import DamagedSave, SaveError, SaveNotFound
 from game.saves.format import LogEntry, SaveFile
-from game.saves.history import DataCache
 from game.saves.identity import world_id
 from game.saves.journal import Header, Record
 from game.saves.overwrite import ask, other_game
-from game.saves.record import cut_note, data_digest, excerpt, output_digest, safe_text
+from game.saves.record import cut_note, excerpt, output_digest, safe_text, state_digest
 from game.saves.recordings import header_of as opened_header
 from game.saves.reopen import Opened, open_recording
 from game.saves.slots import AUTOSAVE, DEFAULT_SLOT, PREVIOUS, list_slots, slot_path
@@ -66,7 +65,6 @@ class Session:
         self._last_digest = ""
         self._since_checkpoint = 0
         self._failing = False
-        self._data = DataCache()
         self._offered: Path | None = None  # an intact backup offered after a damaged restore
         self._lines = 0  # lines in this game's log
         self._game_start = (
@@ -151,7 +149,7 @@ class Session:
         self._lines += 1
         if _restarted(before, turn.state):
             self.slot, self._game_start = "", self._lines
-        digest = data_digest(self._data(turn.state))
+        digest = state_digest(turn.state)
         record = Record(
             line,
             output_digest(turn.output),
@@ -217,7 +215,6 @@ class Session:
         writer = self._writer
         if writer is None or self._pending:
             return said
-        self._data.keep_only(self.state)
         try:
             if durable:
                 writer.sync()
@@ -227,7 +224,6 @@ class Session:
                 writer.offset,
                 self._last_digest,
                 self.state,
-                self._data,
             )
             checkpoint.write(recordings.checkpoint_path(writer.path), point, durable, self._ops)
         except (SaveError, OSError) as exc:
@@ -309,8 +305,7 @@ class Session:
 
     def snapshot(self, label: str) -> SaveFile:
         """The current game as a SaveFile (its log copied from the journal)."""
-        self._data.keep_only(self.state)
-        return make_save(self.world, self.seed, self.state, self.entries, label, data_of=self._data)
+        return make_save(self.world, self.seed, self.state, self.entries, label)
 
     def _arrival(self, heading: str) -> list[Paragraph]:
         """What to show after a restore: which save, any notes, and where you are."""
@@ -378,7 +373,6 @@ class Session:
         self._pending = []
         self._last_digest = ""
         self._since_checkpoint = 0
-        self._data = DataCache()
         self._lines = self._game_start = 0
 
     def _newest_slot(self) -> str:

@@ -65,7 +65,7 @@ def make_save(
         seed=seed,
         log=tuple(log),
         snapshot=data_of(state),
-        history=tuple(history.encode(state, data_of)),
+        history=tuple(history.encode(state)),
         engine=__version__,
     )
 
