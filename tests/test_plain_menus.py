@@ -60,3 +60,15 @@ def test_no_reminder_once_the_conversation_is_over(world, tmp_path):
     """BYE ends the conversation: nothing is listed after it."""
     text = after(play(world, tmp_path, ["w", "talk to su-hyeok", "bye", "undo", "bye"]), "bye")
     assert CHOICES[0] not in text
+
+
+def test_a_typo_in_a_conversation_is_answered_and_the_menu_stays(world, tmp_path):
+    """An unrecognised line while talking: the parser's answer, the choices again, and a number
+    still chooses; a command the parser understands leaves the conversation, and says so."""
+    text = play(
+        world, tmp_path, ["w", "talk to su-hyeok", "xyzzy plugh", "look", "talk to su-hyeok"]
+    )
+    typo = after(text, "xyzzy plugh")
+    assert "I don't know the word 'xyzzy'." in typo
+    assert "not one of the choices" in typo and all(choice in typo for choice in CHOICES)
+    assert "(You leave the conversation.)" in after(text, "look")

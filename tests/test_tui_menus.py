@@ -206,3 +206,21 @@ def test_a_damaged_settings_file_means_the_defaults(tmp_path):
     assert load_settings(path) == {}
     path.write_text('{"theme": 3, "panel_toggled": true, "evil": "x"}', encoding="utf-8")
     assert load_settings(path) == {"panel_toggled": True}
+
+
+def test_a_typo_in_a_conversation_keeps_it_open(world, tmp_path):
+    """An unrecognised line while the menu is open is answered; the menu stays, a number still
+    chooses (#9: a typo used to end the conversation silently)."""
+
+    async def script(pilot):
+        play = await new_game(pilot)
+        await type_line(pilot, "w")
+        await type_line(pilot, "talk to su-hyeok")
+        await type_line(pilot, "tel him abuot it")
+        assert play.session.state.phase == "dialogue"
+        assert len(menu_labels(play)) == 2
+        assert "not one of the choices" in story_text(play)
+        await type_line(pilot, "2")
+        assert "I am coming with you" in story_text(play)
+
+    drive(make_app(world, tmp_path), script, size=(80, 24))

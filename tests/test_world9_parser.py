@@ -65,3 +65,21 @@ def test_tune_to_any_other_number_is_answered(gadgets, number):
     """Any other number gets the world's general reply, not a parser failure or its frequency."""
     assert play(gadgets, [f"tune wireless to {number}"]).last == "Static."
     assert play(gadgets, ["turn dial"]).last == "The dial spins freely."
+
+
+def test_a_typo_while_a_menu_is_open_keeps_it(gadgets):
+    """Engine side of the menu rule, on the snapshot world: typo answered, menu kept; a command
+    leaves it."""
+    from test_plain_menus import WORLD_DIR
+
+    from game.model import load_world
+
+    world = load_world([WORLD_DIR])
+    p = play(world, ["w", "talk to su-hyeok", "tel him"])
+    assert p.state.phase == "dialogue"
+    assert p.last_kinds == ("error", "error")
+    assert "Did you mean 'tell'?" in p.last
+    p = play(world, ["2"], state=p.state)
+    assert "I am coming with you" in p.text
+    p = play(world, ["w", "talk to su-hyeok", "look"])
+    assert p.state.phase == "exploring" and p.last.startswith("(You leave the conversation.)")

@@ -8,7 +8,7 @@ from game.engine.actions import META_HANDLERS, WORLD_ACTIONS
 from game.engine.actions.common import implicit_take, note_pronoun
 from game.engine.actions.debug import DEBUG_VERBS, debug_verb
 from game.engine.actions.movement import route, travel
-from game.engine.actions.people import choose, end_dialogue, order
+from game.engine.actions.people import choose, end_dialogue, open_choices, order
 from game.engine.actions.yourself import names_self, toward_self
 from game.engine.describe import look
 from game.engine.draft import Draft
@@ -211,7 +211,10 @@ def run_one(d: Draft, piece: str | tuple[str, str]) -> bool:
             after_action(d, previous_room)
             return True
         if not _about_the_game(words):  # HINT, HELP, SAVE... keep the conversation open
+            if not _leaves_menu(d, text, words):
+                return False
             end_dialogue(d)
+            say(d, "talk.leave", kind="echo")
     if not words:
         say(d, "parser.pardon", kind="error")
         return False
@@ -238,6 +241,23 @@ def run_one(d: Draft, piece: str | tuple[str, str]) -> bool:
         return False
     d.oops = None
     return _dispatch(d, result)
+
+
+LINE_VERBS = frozenset({"again", "g", "oops", "o", "undo"})
+
+
+def _leaves_menu(d: Draft, text: str, words: tuple[str, ...]) -> bool:
+    """Whether a line typed while a menu is open leaves it: a command the parser understands
+    does (as in Inform and ink games); anything else is answered and the menu stays open."""
+    if not words or words[0] in LINE_VERBS or (d.debug and words[0] in DEBUG_VERBS):
+        return True
+    failure = parse(d, text)
+    if not isinstance(failure, Failure):
+        return True
+    d.say(failure.message, "error")
+    count = len(open_choices(d, *d.dialogue))
+    say(d, "talk.not_a_choice", d.dialogue[0], kind="error", count=count)
+    return False
 
 
 def _answer_pending(d: Draft, text: str, words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:

@@ -170,6 +170,8 @@ DEFAULTS: dict[str, str] = {
     "talk.choose": "(Choose a number, or say BYE.)",
     "talk.choose_range": "Choose a number from 1 to {count}, or say BYE.",
     "talk.end": "You end the conversation.",
+    "talk.leave": "(You leave the conversation.)",
+    "talk.not_a_choice": "(That is not one of the choices: choose a number from 1 to {count}, or say BYE.)",
     "ask.nothing": "{The} has nothing to say about that.",
     "give.cant": "You can't give things to {the2}.",
     "show.cant": "You can't show things to {the2}.",
