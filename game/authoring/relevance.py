@@ -78,6 +78,7 @@ def inert_items(world: World) -> frozenset[str]:
     triggers that answer), or when an action event that matters waits for any object.
     """
     from game.authoring.rules import all_conditions, all_effects
+    from game.engine.moves import phrase
 
     flags = relevant_flags(world)
     named: set[str] = set()
@@ -90,8 +91,8 @@ def inert_items(world: World) -> frozenset[str]:
             return frozenset()
     for event in world.events.values():
         if event.trigger.kind == "action" and meaningful(event.do, flags):
-            if not event.trigger.b:
-                return frozenset()
+            if not event.trigger.b and phrase(event.trigger.a, True):
+                return frozenset()  # any thing the verb is said of sets it off
             named.add(event.trigger.b)
     for item in world.items.values():
         spec = item.door or item.container

@@ -16,7 +16,9 @@ Key = tuple
 LCM_CAP = 120
 
 
-def key_function(world: World, texts: bool = False) -> Callable[[GameState], Key]:
+def key_function(
+    world: World, texts: bool = False, free_turn: bool = False
+) -> Callable[[GameState], Key]:
     """A function from states to keys: states with equal keys play the same from then on.
 
     Left out: whether a door no condition asks about is open (walking through opens it),
@@ -26,7 +28,8 @@ def key_function(world: World, texts: bool = False) -> Callable[[GameState], Key
     undo history, pronouns and other parser memory. The turn counter is kept only as far as
     timed rules can tell turns apart: a `turn: n` event until it is due, the phase of an
     `every: n` event while its condition holds, and the turns spent in a state with an
-    `after:` transition out of it.
+    `after:` transition out of it. With `free_turn` (a winning deadline, see
+    `game.authoring.deadline`) the turn count itself is left out.
     """
     conditions = list(all_conditions(world, puzzles_only=not texts))
     flags_that_matter = relevant_flags(world)
@@ -41,7 +44,7 @@ def key_function(world: World, texts: bool = False) -> Callable[[GameState], Key
     relevant = frozenset(
         e.id for e in world.events.values() if texts or meaningful(e.do, flags_that_matter)
     )
-    time = _time_function(world, flags_that_matter)
+    time = _time_function(world, flags_that_matter, free_turn)
     # walking through a door opens it; open or closed only matters if a condition asks
     tested_open = {c.args[0] for c in conditions if c.op == "is_open"}
     plain_doors = frozenset(
@@ -119,9 +122,11 @@ def _flag_bounds(conditions: list, read_flags: frozenset[str]) -> dict[str, tupl
     return bounds
 
 
-def _time_function(world: World, flags: frozenset[str]) -> Callable[[GameState], tuple]:
+def _time_function(
+    world: World, flags: frozenset[str], free_turn: bool = False
+) -> Callable[[GameState], tuple]:
     """What of the clock a state's future depends on."""
-    turn_cap = _turn_cap(world, flags)
+    turn_cap = 0 if free_turn else _turn_cap(world, flags)
     every = [
         e for e in world.events.values() if e.trigger.kind == "every" and meaningful(e.do, flags)
     ]

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import attrs
 
+from game.authoring.deadline import NONE, find_deadline
 from game.authoring.relevance import inert_items, needed_items
 from game.authoring.rules import world_rules
 from game.authoring.statekey import key_function
@@ -121,6 +122,7 @@ def winning_endings(world: World, wins: tuple[str, ...] = ()) -> frozenset[str]:
     return good or frozenset(world.endings)
 
 
+WAIT = "wait"
 IN_THE_DARK = frozenset({"drop", "throw", "switch"})  # may lose a thing (or the light) in the dark
 BARE = {"history": (), "pending": None, "pronouns": EMPTY, "oops": None, "last_command": ""}
 KEPT = tuple(name for name in FIELD_NAMES if name not in BARE)
@@ -158,7 +160,6 @@ class Search:
         self.in_reach: dict[str, int] = {}  # thing or lit room -> first state that has it in reach
         self.seed = seed
         self.prefix = prefix  # commands played before the search starts (they lead the paths)
-        self.key = key_function(world, texts)
         self.fixed = frozenset() if texts else inert_items(world)
         self.ids: dict = {}
         self.parent: list[int] = []
@@ -174,6 +175,9 @@ class Search:
         self.hopeless: set[int] = set()  # states the rules prove can never win (not explored)
         self.rules = list(world_rules(world))
         self.winning = winning_endings(world, wins)
+        self.deadline = NONE if texts else find_deadline(world, self.winning)
+        self.key = key_function(world, texts, free_turn=bool(self.deadline.turn))
+        self.stays: set[int] = set()  # states a command leaves as they are (one may wait there)
         self.dark = frozenset(r.id for r in world.rooms.values() if r.dark)
         self.needed = needed_items(world)  # losing one of these may leave the game unwinnable
         self.verdicts: dict[tuple, bool] = {}
@@ -214,7 +218,7 @@ class Search:
         for command in self.prefix:
             start = step(self.world, start, command).state
         root, _ = self._add(_bare(start), -1, "")
-        queue: deque[tuple[int, GameState]] = deque([(root, _bare(start))])
+        queue: deque[tuple[int, GameState]] = deque([(root, self._ready(start))])
         if not self.prefix:
             self._walkthroughs(root, _bare(start), queue)
         stopped_by = ""
@@ -263,16 +267,18 @@ class Search:
                 child, new = self._add(turn.state, node, command)
                 if child != node:
                     self.preds[child].append((node, command))
+                else:
+                    self.stays.add(node)
                 if new:
                     sizes[self.layer[child]] = sizes.get(self.layer[child], 0) + 1
                 if self.texts:
                     for paragraph in turn.output:
                         self.printed.setdefault(paragraph.text, (node, command))
                 if new and turn.state.ending is None:
-                    if self._lost(command, state, turn.state):
+                    if not self.deadline.turn and self._lost(command, state, turn.state):
                         self.hopeless.add(child)  # proven: nothing below it can win
                         continue
-                    queue.append((child, _bare(turn.state)))
+                    queue.append((child, self._ready(turn.state)))
             if len(self.parent) >= max_states and queue:
                 stopped_by = "max-states"
                 break
@@ -280,6 +286,10 @@ class Search:
         self.explored = explored
         self._shortest_tree()
         return self._result(time.monotonic() - started, stopped_by, frontier)
+
+    def _ready(self, state: GameState) -> GameState:
+        """A state as the search explores it: bare, and far from a winning deadline."""
+        return _bare(self.deadline.rebase(state) if self.deadline.turn else state)
 
     def _lost(self, command: str, before: GameState, state: GameState) -> bool:
         """After a command that loses something for good (a thing used up or given away,
@@ -350,7 +360,7 @@ class Search:
                 if turn.state.ending is not None:
                     break
                 if new:
-                    queue.append((node, state))
+                    queue.append((node, self._ready(state)))
 
     def _shortest_tree(self) -> None:
         """Recompute each state's parent so that every path is a shortest one in the graph."""
@@ -390,6 +400,9 @@ class Search:
             if ending is not None and ending not in endings:
                 endings[ending] = self.path(node)
         stuck = self._stuck(winning, frontier)
+        if self.deadline.turn and 0 not in stuck:
+            for ending in sorted(self.deadline.endings - endings.keys()):
+                endings[ending] = self._deadline_path(ending)
         stuck_count = len(stuck)
         softlocks = self._entries(stuck)
         by_depth: dict[int, int] = {}
@@ -414,6 +427,19 @@ class Search:
             self.seeds,
         )
 
+    def _deadline_path(self, ending: str) -> tuple[str, ...]:
+        """Waiting until the deadline (checked with the engine), if that is how it comes."""
+        state, _ = new_game(self.world, self.seed)
+        for command in self.prefix:
+            state = step(self.world, state, command).state
+        waits = 0
+        while state.ending is None and waits <= self.deadline.turn:
+            state = step(self.world, state, WAIT).state
+            waits += 1
+        if state.ending == ending:
+            return (*self.prefix, *(WAIT,) * waits)
+        return (*self.prefix, f"(stay alive until turn {self.deadline.turn})")
+
     def _backward(self, starts) -> list[bool]:
         """Which states can reach one of the start states."""
         reach = [False] * len(self.parent)
@@ -437,11 +463,41 @@ class Search:
         """
         can_win = self._backward(n for n, e in enumerate(self.ending) if e in winning)
         unknown = self._backward(frontier)
+        if self.deadline.turn:  # staying alive for ever wins too: the deadline ending comes
+            lives = self._survivors(frontier)
+            can_win = [a or b for a, b in zip(can_win, lives, strict=True)]
         return {
             n
             for n in range(len(self.parent))
             if not can_win[n] and not unknown[n] and self.ending[n] is None
         }
+
+    def _survivors(self, frontier: list[int]) -> list[bool]:
+        """Live states from which some path stays alive for ever (a greatest fixpoint).
+
+        A state keeps this while it may wait in place, has an unexplored part below it, or
+        has a successor that keeps it; the others are removed until nothing changes.
+        """
+        count = len(self.parent)
+        alive = [e is None for e in self.ending]
+        firm = set(frontier) | self.stays  # states that keep it whatever happens below
+        parents = [{p for p, _ in edges} for edges in self.preds]
+        below = [0] * count  # live successors still kept
+        for child in range(count):
+            if alive[child]:
+                for pred in parents[child]:
+                    below[pred] += 1
+        keep = [alive[n] and (below[n] > 0 or n in firm) for n in range(count)]
+        queue = deque(n for n in range(count) if alive[n] and not keep[n])
+        while queue:
+            node = queue.popleft()
+            for pred in parents[node]:
+                if keep[pred]:
+                    below[pred] -= 1
+                    if below[pred] == 0 and pred not in firm:
+                        keep[pred] = False
+                        queue.append(pred)
+        return keep
 
     def _entries(self, stuck: set[int]) -> tuple[Softlock, ...]:
         """Softlocks grouped by the command that enters them, shortest path first."""
