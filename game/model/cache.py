@@ -31,6 +31,7 @@ from game.model.world import World
 VERSION = 2
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
 MODEL = Path(__file__).resolve().parent
+SCALARS = frozenset({str, int, float, bool})  # JSON values kept as they are (and None)
 NODE_KINDS = {"s": "ScalarNode", "q": "SequenceNode", "m": "MappingNode"}
 
 
@@ -221,26 +222,34 @@ class Decoder:
 
     def decode(self, data: Any) -> Any:
         """One value from JSON data."""
-        if type(data) is not list:
-            if data is None or type(data) in (str, int, float, bool):
-                return data
-            raise CacheError("unexpected data")
+        if type(data) is list:
+            return self._decode_list(data)
+        if data is None or type(data) in SCALARS:
+            return data
+        raise CacheError("unexpected data")
+
+    def _values(self, items: list) -> list:
+        """Several values (scalars, the most of them, taken as they are without a call)."""
+        return [v if type(v) in SCALARS or v is None else self.decode(v) for v in items]
+
+    def _decode_list(self, data: list) -> Any:
+        """A tagged value: a container, an object, a reference or a YAML node."""
         tag = data[0]
-        if tag == "t":
-            return tuple(self.decode(v) for v in data[1:])
-        if tag == "l":
-            return [self.decode(v) for v in data[1:]]
-        if tag == "f":
-            return frozenset(self.decode(v) for v in data[1:])
-        if tag == "d":
-            items = [self.decode(v) for v in data[1:]]
-            return dict(zip(items[::2], items[1::2], strict=True))
-        if tag == "r":
-            return self._objects[data[1]]
         if tag == "o":
             kind, aliases = self._classes[data[1]]
-            values = [self.decode(v) for v in data[2:]]
+            values = self._values(data[2:])
             made = kind(**dict(zip(aliases, values, strict=True))) if aliases else kind(*values)
+        elif tag == "t":
+            return tuple(self._values(data[1:]))
+        elif tag == "r":
+            return self._objects[data[1]]
+        elif tag == "f":
+            return frozenset(self._values(data[1:]))
+        elif tag == "d":
+            items = self._values(data[1:])
+            return dict(zip(items[::2], items[1::2], strict=True))
+        elif tag == "l":
+            return self._values(data[1:])
         elif tag == "m":
             made = LazyMap(data[1])
         elif tag == "y":
