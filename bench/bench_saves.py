@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from game.engine import new_game, step  # noqa: E402
-from game.model import World, WorldError, load_world  # noqa: E402
+from game.model import World, WorldError, load_world, record  # noqa: E402
 from game.saves.format import dump, parse  # noqa: E402
 from game.saves.replay import final_state, verify  # noqa: E402
 from game.saves.session import Session  # noqa: E402
@@ -132,7 +132,7 @@ def replay_rows(world: World, lines: int, runs: int) -> list[list[str]]:
 
 def undo_memory(world: World, lines: int) -> float:
     """MiB held by an undo history of `lines` lines (undo limit raised to fit them all)."""
-    big = attrs.evolve(world, info=attrs.evolve(world.info, undo_limit=lines + 1))
+    big = record.evolve(world, info=record.evolve(world.info, undo_limit=lines + 1))
     state, _ = new_game(big, 1234)
     gc.collect()
     tracemalloc.start()

@@ -8,11 +8,11 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TextIO
 
 from game.engine import GameState, Menu, Paragraph, Turn, current_menu, status
 from game.launch import load_or_report
+from game.model.record import evolve, record
 from game.paths import default_saves_dir
 from game.saves.errors import SaveError
 from game.saves.record import MAX_LINE
@@ -33,7 +33,7 @@ ASCII = str.maketrans(
 STATUS_MODES = ("always", "changes", "never")
 
 
-@dataclass(frozen=True)
+@record
 class PlainOptions:
     """How plain mode writes: for screen readers, braille displays and logs."""
 
@@ -149,7 +149,7 @@ class PlainUI:
         modes = {"on": "always", "off": "never", **{m: m for m in STATUS_MODES}}
         if len(words) != 2 or words[0] != "status" or words[1] not in modes:
             return False
-        self.options = replace(self.options, status=modes[words[1]])
+        self.options = evolve(self.options, status=modes[words[1]])
         self.write(f"[Status line: {self.options.status}.]")
         return True
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from game.model import Effect, World
+from game.model import Effect, World, record
 from game.model.reader import Where
 
 PRINTED = frozenset(
@@ -88,12 +88,12 @@ def _walk(node: object, where: Where | None, owner: str, seen: set[int]) -> Iter
         for part in node.values():
             yield from _walk(part, where, owner, seen)
         return
-    if not attrs.has(type(node)) or id(node) in seen:
+    if not record.has(type(node)) or id(node) in seen:
         return
     seen.add(id(node))
     where = getattr(node, "where", None) or where
     kind = type(node).__name__
-    for field in attrs.fields(type(node)):
+    for field in record.fields(type(node)):
         value = getattr(node, field.name)
         if isinstance(value, str):
             if value.strip() and _printed(kind, field.name):

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import attrs
 
 from game.engine.state import GameState
-from game.model import Condition, StateMachine, World
+from game.model import Condition, StateMachine, World, record
 
 LCM_CAP = 720
 MEMORY = frozenset({"history", "pronouns", "pending", "last_command", "oops", "hints", "verbose"})
@@ -58,11 +58,11 @@ def _conditions(node: object, seen: set[int]) -> Iterator[Condition]:
     elif isinstance(node, dict):
         for part in node.values():
             yield from _conditions(part, seen)
-    elif attrs.has(type(node)):
+    elif record.has(type(node)):
         if id(node) in seen:
             return
         seen.add(id(node))
-        for field in attrs.fields(type(node)):
+        for field in record.fields(type(node)):
             yield from _conditions(getattr(node, field.name), seen)
 
 

@@ -21,9 +21,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from game.model import lazyyaml as yaml
+from game.model import record
 from game.model.files import MAX_FILE_BYTES, read_regular, world_files
 from game.model.reader import Map
 from game.model.world import World
@@ -151,8 +150,8 @@ class Encoder:
             return ["d", *[self.encode(x) for pair in value.items() for x in pair]]
         if id(value) in self._done:
             return ["r", self._done[id(value)]]
-        if attrs.has(kind):
-            fields = [f for f in attrs.fields(kind) if f.init]
+        if record.has(kind):
+            fields = [f for f in record.fields(kind) if f.init]
             data = ["o", self._class(kind), *[self.encode(getattr(value, f.name)) for f in fields]]
         elif kind is Map or kind is LazyMap:
             data = ["m", Encoder().map_content(value)]  # its own references: decoded on use
@@ -194,7 +193,7 @@ class Encoder:
         if kind not in self._class_index:
             if not kind.__module__.startswith("game.model."):
                 raise CacheError(f"{kind.__name__} is not a model class")
-            aliases = [f.alias for f in attrs.fields(kind) if f.init]
+            aliases = [f.alias for f in record.fields(kind) if f.init]
             self._class_index[kind] = len(self.classes)
             self.classes.append([kind.__module__, kind.__qualname__, aliases])
         return self._class_index[kind]
@@ -204,21 +203,20 @@ class Decoder:
     """Plain JSON data back to model objects: only `game.model` classes, nothing executed."""
 
     def __init__(self, classes: list) -> None:
-        self._classes = [self._resolve(*entry) for entry in classes]  # (class, aliases or ())
+        self._classes = [self._resolve(*entry) for entry in classes]
         self._objects: list[Any] = []
 
     @staticmethod
-    def _resolve(module: str, name: str, aliases: list) -> tuple[type, tuple[str, ...]]:
+    def _resolve(module: str, name: str, aliases: list) -> type:
         """A class named by the entry, which must be a loaded model class with those fields."""
         if not isinstance(module, str) or not module.startswith("game.model."):
             raise CacheError(f"module {module!r} is not part of the model")
         kind = getattr(sys.modules.get(module), str(name), None)
-        if not isinstance(kind, type) or not attrs.has(kind):
+        if not isinstance(kind, type) or not record.has(kind):
             raise CacheError(f"{module}.{name} is not a model class")
-        fields = [f for f in attrs.fields(kind) if f.init]
-        if [f.alias for f in fields] != aliases:
+        if [f.alias for f in record.fields(kind) if f.init] != aliases:
             raise CacheError(f"{name} has other fields now")
-        return kind, () if not any(f.kw_only for f in fields) else tuple(aliases)
+        return kind
 
     def decode(self, data: Any) -> Any:
         """One value from JSON data."""
@@ -236,9 +234,7 @@ class Decoder:
         """A tagged value: a container, an object, a reference or a YAML node."""
         tag = data[0]
         if tag == "o":
-            kind, aliases = self._classes[data[1]]
-            values = self._values(data[2:])
-            made = kind(**dict(zip(aliases, values, strict=True))) if aliases else kind(*values)
+            made = self._classes[data[1]](*self._values(data[2:]))
         elif tag == "t":
             return tuple(self._values(data[1:]))
         elif tag == "r":

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import attrs
-
 from game.model import lazyyaml as yaml
 from game.model.fields import (
     NOWHERE,
@@ -34,10 +32,11 @@ from game.model.reader import (
     text,
     word_list,
 )
+from game.model.record import field, record
 from game.model.statemachine import StateMachine
 
 
-@attrs.frozen
+@record
 class Topic:
     """Something to ASK or TELL a character about."""
 
@@ -47,7 +46,7 @@ class Topic:
     tell: tuple[Response, ...] = ()  # TELL's own reply, when it differs from ASK's
 
 
-@attrs.frozen
+@record
 class Choice:
     """One option of a TALK TO menu."""
 
@@ -58,7 +57,7 @@ class Choice:
     goto: str  # node id, "end", or "" (stay)
 
 
-@attrs.frozen
+@record
 class TalkNode:
     """One step of a menu conversation."""
 
@@ -67,7 +66,7 @@ class TalkNode:
     choices: tuple[Choice, ...]
 
 
-@attrs.frozen
+@record
 class Encounter:
     """What happens when a hostile character meets the player."""
 
@@ -79,7 +78,7 @@ class Encounter:
     timeout: tuple[Response, ...]
 
 
-@attrs.frozen
+@record
 class Character:
     """A person (or a horde) with states, talk and movement."""
 
@@ -94,13 +93,13 @@ class Character:
     proper: bool = True
     topics: tuple[Topic, ...] = ()
     default_reply: str = ""
-    talk: dict[str, TalkNode] = attrs.field(factory=dict, eq=False)
-    orders: dict[str, tuple[Response, ...]] = attrs.field(factory=dict, eq=False)
+    talk: dict[str, TalkNode] = field(factory=dict, eq=False)
+    orders: dict[str, tuple[Response, ...]] = field(factory=dict, eq=False)
     default_order: str = ""
     encounter: Encounter | None = None
-    on: dict[str, tuple[Response, ...]] = attrs.field(factory=dict, eq=False)
-    where: Where | None = attrs.field(default=None, eq=False, repr=False)
-    messages: dict[str, str] = attrs.field(factory=dict, eq=False)
+    on: dict[str, tuple[Response, ...]] = field(factory=dict, eq=False)
+    where: Where | None = field(default=None, eq=False, repr=False)
+    messages: dict[str, str] = field(factory=dict, eq=False)
 
     KEYS = frozenset(
         "name words adjectives pronoun proper description location initial states transitions topics "

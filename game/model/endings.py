@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import attrs
-
 from game.model import lazyyaml as yaml
 from game.model.fields import (
     Variant,
@@ -23,9 +21,10 @@ from game.model.reader import (
     seq,
     text,
 )
+from game.model.record import field, record
 
 
-@attrs.frozen
+@record
 class Ending:
     """A way the game ends."""
 
@@ -33,7 +32,7 @@ class Ending:
     title: str
     text: str
     kind: str
-    where: Where | None = attrs.field(default=None, eq=False, repr=False)
+    where: Where | None = field(default=None, eq=False, repr=False)
     epilogue: tuple[Variant, ...] = ()  # every line whose condition holds follows the text
 
     KINDS = ("victory", "bittersweet", "tragic", "death")
@@ -58,7 +57,7 @@ class Ending:
         )
 
 
-@attrs.frozen
+@record
 class Hint:
     """Progressive hints for one puzzle."""
 

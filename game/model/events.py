@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import attrs
-
 from game.model import lazyyaml as yaml
 from game.model.fields import (
     at_least,
@@ -24,9 +22,10 @@ from game.model.reader import (
     mapping,
     text,
 )
+from game.model.record import field, record
 
 
-@attrs.frozen
+@record
 class Trigger:
     """What makes an event fire."""
 
@@ -39,7 +38,7 @@ class Trigger:
 TRIGGER_KINDS = ("enter", "turn", "every", "flag", "action", "state", "condition")
 
 
-@attrs.frozen
+@record
 class Event:
     """Something that happens when its trigger and condition meet."""
 
@@ -50,7 +49,7 @@ class Event:
     do: tuple[Effect, ...]
     once: bool
     priority: int
-    where: Where | None = attrs.field(default=None, eq=False, repr=False)
+    where: Where | None = field(default=None, eq=False, repr=False)
 
     KEYS = frozenset("on when say do once priority".split())
 

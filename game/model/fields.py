@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import attrs
-
 from game.model import lazyyaml as yaml
 from game.model.logic import (
     Condition,
@@ -19,6 +17,7 @@ from game.model.reader import (
     seq,
     text,
 )
+from game.model.record import record
 
 DIRECTIONS = "north south east west northeast northwest southeast southwest up down in out".split()
 OPPOSITE = {
@@ -61,7 +60,7 @@ def words_from_name(name: str, words: tuple[str, ...], adjectives: tuple[str, ..
     return frozenset(nouns), frozenset(adjs - nouns)
 
 
-@attrs.frozen
+@record
 class Variant:
     """A description that replaces the usual one while its condition holds."""
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import attrs
-
 from game.model import lazyyaml as yaml
 from game.model.fields import (
     Variant,
@@ -30,9 +28,10 @@ from game.model.reader import (
     text,
     word_list,
 )
+from game.model.record import field, record
 
 
-@attrs.frozen
+@record
 class ContainerSpec:
     """How an item holds other items."""
 
@@ -45,7 +44,7 @@ class ContainerSpec:
     supporter: bool = False
 
 
-@attrs.frozen
+@record
 class UseRule:
     """A "use X on Y" (or plain "use X") rule."""
 
@@ -53,7 +52,7 @@ class UseRule:
     response: Response
 
 
-@attrs.frozen
+@record
 class Item:
     """A thing that can be in a room, in a container, or carried."""
 
@@ -78,10 +77,10 @@ class Item:
     container: ContainerSpec | None = None
     door: ContainerSpec | None = None
     use: tuple[UseRule, ...] = ()
-    on: dict[str, tuple[Response, ...]] = attrs.field(factory=dict, eq=False)
-    where: Where | None = attrs.field(default=None, eq=False, repr=False)
+    on: dict[str, tuple[Response, ...]] = field(factory=dict, eq=False)
+    where: Where | None = field(default=None, eq=False, repr=False)
     variants: tuple[Variant, ...] = ()  # the first whose condition holds replaces the description
-    messages: dict[str, str] = attrs.field(factory=dict, eq=False)
+    messages: dict[str, str] = field(factory=dict, eq=False)
 
     KEYS = frozenset(
         "name words adjectives description location initial portable fixed plural proper points light "

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import attrs
-
 from game.model import lazyyaml as yaml
 from game.model.problems import did_you_mean
 from game.model.reader import Ctx, Map, Where, boolean, check_id
+from game.model.record import field, record
 
 MODES = ("extend", "replace")
 
 
-@attrs.frozen
+@record
 class LayerReport:
     """What one world folder did to the ones before it, as `kind 'id'` strings."""
 
@@ -23,7 +22,7 @@ class LayerReport:
     replaced: tuple[str, ...] = ()
 
 
-@attrs.define
+@record(frozen=False)
 class Entry:
     """One definition as it stands after the layers read so far."""
 
@@ -33,13 +32,13 @@ class Entry:
     where: Where
 
 
-@attrs.define
+@record(frozen=False)
 class Layers:
     """Definitions by (section, id), and a report per layer."""
 
     folders: list[str]
-    entries: dict[tuple[str, str], Entry] = attrs.field(factory=dict)
-    reports: dict[int, dict[str, list[str]]] = attrs.field(factory=dict)
+    entries: dict[tuple[str, str], Entry] = field(factory=dict)
+    reports: dict[int, dict[str, list[str]]] = field(factory=dict)
 
     def note(self, layer: int, what: str, label: str) -> None:
         """Remember that a layer added/extended/replaced something."""

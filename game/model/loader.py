@@ -8,8 +8,6 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-import attrs
-
 from game.model.characters import Character
 from game.model.endings import Ending, Hint
 from game.model.events import Event
@@ -20,6 +18,7 @@ from game.model.layers import Layers, add
 from game.model.messages import read_messages
 from game.model.problems import Problem, WorldError, did_you_mean
 from game.model.reader import Ctx, Ref, check_keys, mapping
+from game.model.record import evolve
 from game.model.rooms import Room
 from game.model.source import MAX_FILE_BYTES, read_yaml
 from game.model.start import GameInfo, Player
@@ -265,7 +264,7 @@ def _place_items(parts: dict, problems: list[Problem]) -> None:
                     )
                 )
                 continue
-            items[item_id] = attrs.evolve(item, location=room.id)
+            items[item_id] = evolve(item, location=room.id)
 
 
 def ids_in_text(path: Path) -> set[str]:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import attrs
-
 from game.model import lazyyaml as yaml
 from game.model.problems import did_you_mean
 from game.model.reader import (
@@ -22,34 +20,35 @@ from game.model.reader import (
     text,
     word_list,
 )
+from game.model.record import field, record
 
 
-@attrs.frozen
+@record
 class Condition:
     """One test on the game state: an operator from the closed vocabulary and its arguments."""
 
     op: str
     args: tuple[Any, ...]
-    where: Where = attrs.field(eq=False, repr=False)
+    where: Where = field(eq=False, repr=False)
 
 
-@attrs.frozen
+@record
 class Effect:
     """One change to the game state: an operator from the closed vocabulary and its arguments."""
 
     op: str
     args: tuple[Any, ...]
-    where: Where = attrs.field(eq=False, repr=False)
+    where: Where = field(eq=False, repr=False)
 
 
-@attrs.frozen
+@record
 class Response:
     """What happens when something is tried: a guard, text and effects."""
 
     when: tuple[Condition, ...]
     say: str
     do: tuple[Effect, ...]
-    where: Where = attrs.field(eq=False, repr=False)
+    where: Where = field(eq=False, repr=False)
 
 
 ALWAYS: tuple[Condition, ...] = ()

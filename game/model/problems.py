@@ -5,10 +5,10 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-import attrs
+from game.model.record import record
 
 
-@attrs.frozen
+@record
 class Problem:
     """One error or warning about a world file, at a line and column (1-based)."""
 

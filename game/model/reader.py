@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-import attrs
-
 from game.model import lazyyaml as yaml
 from game.model.problems import Problem, did_you_mean
+from game.model.record import record
 
 STR_TAG = "tag:yaml.org,2002:str"
 INT_TAG = "tag:yaml.org,2002:int"
@@ -20,7 +19,7 @@ TRUE_WORDS = {"true", "True", "TRUE"}
 FALSE_WORDS = {"false", "False", "FALSE"}
 
 
-@attrs.frozen
+@record
 class Where:
     """A place in a world file, for messages (1-based line and column)."""
 
@@ -32,7 +31,7 @@ class Where:
         return f"{self.path}:{self.line}:{self.col}"
 
 
-@attrs.frozen
+@record
 class Ref:
     """A reference to an id of some kind, checked after every file is read."""
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import attrs
-
 from game.model import lazyyaml as yaml
 from game.model.fields import (
     DIRECTIONS,
@@ -33,9 +31,10 @@ from game.model.reader import (
     text,
     word_list,
 )
+from game.model.record import field, record
 
 
-@attrs.frozen
+@record
 class Exit:
     """A way out of a room."""
 
@@ -46,7 +45,7 @@ class Exit:
     refuse: str = ""
     hidden_until: str = ""
     one_way: bool = False
-    where: Where | None = attrs.field(default=None, eq=False, repr=False)
+    where: Where | None = field(default=None, eq=False, repr=False)
 
     EXIT_KEYS = frozenset({"to", "door", "when", "refuse", "hidden_until", "one_way"})
 
@@ -79,7 +78,7 @@ class Exit:
         )
 
 
-@attrs.frozen
+@record
 class Scenery:
     """Something in a room that can be examined but is not an item."""
 
@@ -88,8 +87,8 @@ class Scenery:
     adjectives: frozenset[str]
     description: str
     name: str
-    on: dict[str, tuple[Response, ...]] = attrs.field(factory=dict, eq=False)
-    messages: dict[str, str] = attrs.field(factory=dict, eq=False)
+    on: dict[str, tuple[Response, ...]] = field(factory=dict, eq=False)
+    messages: dict[str, str] = field(factory=dict, eq=False)
 
     @classmethod
     def from_yaml(cls, ctx: Ctx, room: str, key: str, node: yaml.Node) -> Scenery:
@@ -124,7 +123,7 @@ class Scenery:
         )
 
 
-@attrs.frozen
+@record
 class Room:
     """A place the player can stand."""
 
@@ -139,10 +138,10 @@ class Room:
     points: int = 0
     exits: tuple[Exit, ...] = ()
     scenery: tuple[Scenery, ...] = ()
-    on: dict[str, tuple[Response, ...]] = attrs.field(factory=dict, eq=False)
+    on: dict[str, tuple[Response, ...]] = field(factory=dict, eq=False)
     items: tuple[str, ...] = ()
-    where: Where | None = attrs.field(default=None, eq=False, repr=False)
-    messages: dict[str, str] = attrs.field(factory=dict, eq=False)
+    where: Where | None = field(default=None, eq=False, repr=False)
+    messages: dict[str, str] = field(factory=dict, eq=False)
     dark_when: tuple[Condition, ...] = ()  # `dark:` as a condition: dark while it holds
 
     KEYS = frozenset(

@@ -6,11 +6,11 @@ import io
 import re
 from pathlib import Path
 
-import attrs
 import yaml
 
 from game.model.files import MAX_FILE_BYTES, NotRegularFile, read_regular
 from game.model.problems import Problem
+from game.model.record import evolve, record
 from game.model.syntax import diagnose
 
 MAX_DEPTH = 64
@@ -43,7 +43,7 @@ _FIXES = (
 )
 
 
-@attrs.frozen
+@record
 class _Scan:
     """What an event scan found: the first refusal, and multi-line scalar line ranges."""
 
@@ -273,7 +273,7 @@ def _scan_events(text: str, shown: str) -> _Scan:
     except yaml.YAMLError as err:
         problem = _syntax_problem(err, text, shown)
         if "maximum nesting depth" in str(err):  # PyYAML >= 6.0.3 has its own limit
-            problem = attrs.evolve(
+            problem = evolve(
                 problem,
                 message=f"nesting is deeper than {MAX_DEPTH} levels",
                 fix="flatten this structure",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import attrs
-
 from game.model import lazyyaml as yaml
 from game.model.reader import (
     Ctx,
@@ -16,10 +14,11 @@ from game.model.reader import (
     seq,
     text,
 )
+from game.model.record import record
 from game.model.statemachine import StateInfo, StateMachine
 
 
-@attrs.frozen
+@record
 class Player:
     """Where the player starts, what they carry, and their condition."""
 
@@ -51,7 +50,7 @@ class Player:
         return cls(start, inventory, machine)
 
 
-@attrs.frozen
+@record
 class GameInfo:
     """The game's title, release and opening text."""
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import attrs
-
 from game.model import lazyyaml as yaml
 from game.model.fields import (
     at_least,
@@ -32,9 +30,10 @@ from game.model.reader import (
     text,
     word_list,
 )
+from game.model.record import field, record
 
 
-@attrs.frozen
+@record
 class Transition:
     """A declared change from one state to another."""
 
@@ -44,7 +43,7 @@ class Transition:
     after: int = 0
     say: str = ""
     do: tuple[Effect, ...] = ()
-    where: Where | None = attrs.field(default=None, eq=False, repr=False)
+    where: Where | None = field(default=None, eq=False, repr=False)
 
     def allows(self, current: str) -> bool:
         """Whether this transition leaves the given state."""
@@ -56,7 +55,7 @@ class Transition:
         return bool(self.after or self.when)
 
 
-@attrs.frozen
+@record
 class StateInfo:
     """What one state of a state machine changes."""
 
@@ -74,16 +73,16 @@ class StateInfo:
     refuse: str = ""
 
 
-@attrs.frozen
+@record
 class StateMachine:
     """States and declared transitions, shared by the player's condition and characters."""
 
     initial: str
-    states: dict[str, StateInfo] = attrs.field(eq=False)
+    states: dict[str, StateInfo] = field(eq=False)
     transitions: tuple[Transition, ...] = ()
 
-    automatic: tuple[Transition, ...] = attrs.field(default=(), eq=False)
-    _auto_cache: dict = attrs.field(factory=dict, eq=False, repr=False, init=False)
+    automatic: tuple[Transition, ...] = field(default=(), eq=False)
+    _auto_cache: dict = field(factory=dict, eq=False, repr=False, init=False)
 
     def automatic_from(self, current: str) -> tuple[Transition, ...]:
         """The automatic transitions that leave a state, in declared order."""

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import re
 
-import attrs
+from game.model.record import record
 
 _KEY = re.compile(r"^( *)(- +)?([^\s#'\"\[{][^:#]*?):(?: +|$)(.*)$")
 _BLOCK_SCALAR = re.compile(r"[|>][-+0-9]*\s*(#.*)?$")
 
 
-@attrs.frozen
+@record
 class Diagnosis:
     """Where to edit (1-based) and what to say."""
 
@@ -21,7 +21,7 @@ class Diagnosis:
     fix: str
 
 
-@attrs.frozen
+@record
 class _Line:
     """One meaningful line: number, indentation, key (or ''), value text."""
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import attrs
-
 from game.model import lazyyaml as yaml
 from game.model.reader import (
     Ctx,
@@ -15,18 +13,19 @@ from game.model.reader import (
     seq,
     text,
 )
+from game.model.record import field, record
 
 
-@attrs.frozen
+@record
 class WorldTest:
     """A scripted test an author keeps next to the content."""
 
     id: str
     commands: tuple[str, ...]
-    expect: Map | None = attrs.field(eq=False, repr=False)
-    where: Where | None = attrs.field(default=None, eq=False, repr=False)
+    expect: Map | None = field(eq=False, repr=False)
+    where: Where | None = field(default=None, eq=False, repr=False)
     start: str = ""  # `from:` — the test whose end this one starts from
-    lines: tuple[int, ...] = attrs.field(default=(), eq=False, repr=False)  # of each command
+    lines: tuple[int, ...] = field(default=(), eq=False, repr=False)  # of each command
 
 
 def read_tests(ctx: Ctx, node: yaml.Node) -> list[WorldTest]:

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import attrs
-
 from game.model.characters import Character
 from game.model.endings import Ending, Hint
 from game.model.events import Event
 from game.model.items import Item
 from game.model.layers import LayerReport
+from game.model.record import evolve, field, record
 from game.model.rooms import Exit, Room, Scenery
 from game.model.start import GameInfo, Player
 from game.model.testspecs import WorldTest
 
 
-@attrs.frozen
+@record
 class World:
     """An immutable world. Built once by `load_world`; never saved."""
 
@@ -28,22 +27,22 @@ class World:
     hints: dict[str, Hint]
     tests: tuple[WorldTest, ...] = ()
     files: tuple[str, ...] = ()
-    layers: tuple[LayerReport, ...] = attrs.field(default=(), eq=False, repr=False)
-    messages: dict[str, str] = attrs.field(factory=dict, eq=False)  # library message overrides
-    on: dict = attrs.field(factory=dict, eq=False)  # world-wide responses: verb -> responses
+    layers: tuple[LayerReport, ...] = field(default=(), eq=False, repr=False)
+    messages: dict[str, str] = field(factory=dict, eq=False)  # library message overrides
+    on: dict = field(factory=dict, eq=False)  # world-wide responses: verb -> responses
     # indexes, derived from the above by `index_world`
-    exits: dict[str, dict[str, Exit]] = attrs.field(factory=dict, eq=False, repr=False)
-    door_rooms: dict[str, tuple[str, ...]] = attrs.field(factory=dict, eq=False, repr=False)
-    events_by_kind: dict[str, tuple[Event, ...]] = attrs.field(factory=dict, eq=False, repr=False)
+    exits: dict[str, dict[str, Exit]] = field(factory=dict, eq=False, repr=False)
+    door_rooms: dict[str, tuple[str, ...]] = field(factory=dict, eq=False, repr=False)
+    events_by_kind: dict[str, tuple[Event, ...]] = field(factory=dict, eq=False, repr=False)
     max_score: int = 0
-    movers: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False)
-    events_by_key: dict[tuple[str, str], tuple[Event, ...]] = attrs.field(
+    movers: tuple[str, ...] = field(default=(), eq=False, repr=False)
+    events_by_key: dict[tuple[str, str], tuple[Event, ...]] = field(
         factory=dict, eq=False, repr=False
     )
-    self_changing: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False)
-    scenery: dict[str, Scenery] = attrs.field(factory=dict, eq=False, repr=False)
-    lexicon: frozenset[str] = attrs.field(default=frozenset(), eq=False, repr=False)
-    vocab: dict[str, frozenset[str]] = attrs.field(factory=dict, eq=False, repr=False)
+    self_changing: tuple[str, ...] = field(default=(), eq=False, repr=False)
+    scenery: dict[str, Scenery] = field(factory=dict, eq=False, repr=False)
+    lexicon: frozenset[str] = field(default=frozenset(), eq=False, repr=False)
+    vocab: dict[str, frozenset[str]] = field(factory=dict, eq=False, repr=False)
 
     def counts(self) -> str:
         """`42 rooms, 57 items, 11 characters, 14 events, 4 endings`."""
@@ -81,7 +80,7 @@ def index_world(world: World) -> World:
         if effect.op == "score" and event.once
     )
     scenery = {s.id: s for room in world.rooms.values() for s in room.scenery}
-    return attrs.evolve(
+    return evolve(
         world,
         scenery=scenery,
         lexicon=_lexicon(world, scenery),

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from game.model import World
+from game.model import World, record
 from game.model import lazyyaml as yaml
 from game.model.reader import Map
 
@@ -54,10 +54,10 @@ def remember_world_hash(world: World, digest: str) -> None:
 
 def normalise(value: Any) -> Any:
     """JSON-able data that does not depend on file order, set order or source positions."""
-    if attrs.has(type(value)):
+    if record.has(type(value)):
         return {
             f.name: normalise(getattr(value, f.name))
-            for f in attrs.fields(type(value))
+            for f in record.fields(type(value))
             if f.name not in _SKIP and f.init and (f.eq or not isinstance(value, World))
         } | {"$": type(value).__name__}
     if isinstance(value, dict):
