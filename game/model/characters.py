@@ -9,6 +9,7 @@ from game.model.fields import (
     suggest,
     words_from_name,
 )
+from game.model.keys import BOOL, ENUM, ID, INT, TEXT, WORDS, Key, Section
 from game.model.logic import (
     ALWAYS,
     Condition,
@@ -23,17 +24,83 @@ from game.model.reader import (
     Ctx,
     Where,
     boolean,
-    check_keys,
     ident,
-    integer,
     mapping,
-    require,
     seq,
     text,
     word_list,
 )
 from game.model.record import field, record
-from game.model.statemachine import StateMachine
+from game.model.statemachine import MACHINE, StateMachine
+
+TOPIC = Section(
+    "topic",
+    "a topic mapping (instead of a plain reply)",
+    Key("words", WORDS, "words that name the topic (besides its id)"),
+    Key("reply", "responses", "the reply (to ASK, and to TELL unless `tell` is given)"),
+    Key("tell", "responses", "TELL's own reply about this topic, when it differs from ASK's"),
+    Key("when", "conditions", "the first reply is given only when this holds"),
+    Key("do", "effects", "effects of the first reply"),
+)
+CHOICE = Section(
+    "choice",
+    "one option of a TALK TO menu",
+    Key("label", TEXT, "the numbered option", required=True),
+    Key("when", "conditions", "offered only when this holds"),
+    Key("reply", TEXT, "the answer"),
+    Key("do", "effects", "effects, in order"),
+    Key("goto", ID, "another node, or `end` (default: the same node again)"),
+)
+TALK_NODE = Section(
+    "talk_node",
+    "one step of a TALK TO menu",
+    Key("text", TEXT, "said when the node is reached"),
+    Key("choices", "choices", "the options: a list of `{label, when, reply, do, goto}`"),
+)
+ENCOUNTER = Section(
+    "encounter",
+    "what happens when a hostile state meets the player",
+    Key("text", TEXT, "shown when the encounter starts"),
+    Key("turns", INT, "commands before the timeout", 2, low=1),
+    Key("flee", "responses", "what FLEE does"),
+    Key("hide", "responses", "what HIDE does"),
+    Key("fight", "responses", "what FIGHT does"),
+    Key("timeout", "responses", "what happens when the turns run out"),
+)
+PRONOUNS = ("him", "her", "them", "it")
+CHARACTER = Section(
+    "character",
+    "a person (or a horde) with states, talk and movement",
+    Key("name", TEXT, "how the game names them", required=True),
+    Key("words", WORDS, "more nouns the parser accepts"),
+    Key("adjectives", WORDS, "more adjectives the parser accepts"),
+    Key("pronoun", ENUM, "`him`, `her`, `them` or `it`", "them", choices=PRONOUNS),
+    Key(
+        "proper",
+        BOOL,
+        '`false` for a name that takes "the" ("horde"); default: true when the name starts '
+        "with a capital",
+    ),
+    Key("description", TEXT, "the default description"),
+    Key("location", ID, "a room, or `nowhere`", "nowhere"),
+    *MACHINE.keys.values(),
+    Key(
+        "topics",
+        "topics",
+        "ASK/TELL about: topic → text, or `{words, reply, tell, when, do}`",
+    ),
+    Key("default_reply", TEXT, "the answer to other topics"),
+    Key("talk", "talk", "the TALK TO menu: node → `{text, choices}`; the first node is `start`"),
+    Key("orders", "verbs", 'verb → responses, for "mrs oh, follow me"'),
+    Key("default_order", TEXT, "the answer to other orders"),
+    Key(
+        "encounter",
+        "encounter",
+        "when a hostile state meets the player: `{text, turns, flee, hide, fight, timeout}`",
+    ),
+    Key("on", "verbs", "verb → responses (attack, kiss, …)"),
+    Key("messages", "messages", "library messages said about them"),
+)
 
 
 @record
@@ -101,10 +168,7 @@ class Character:
     where: Where | None = field(default=None, eq=False, repr=False)
     messages: dict[str, str] = field(factory=dict, eq=False)
 
-    KEYS = frozenset(
-        "name words adjectives pronoun proper description location initial states transitions topics "
-        "default_reply talk orders default_order encounter on messages".split()
-    )
+    KEYS = CHARACTER.names
 
     @classmethod
     def from_yaml(cls, ctx: Ctx, char_id: str, node: yaml.Node) -> Character | None:
@@ -113,34 +177,30 @@ class Character:
         if m is None:
             return None
         what = f"character '{char_id}'"
-        check_keys(ctx, m, cls.KEYS, what)
-        name = text(ctx, require(ctx, m, "name", what), "name")
+        CHARACTER.check(ctx, m, what)
+        name = CHARACTER.get(ctx, m, "name")
         nouns, adjs = words_from_name(
-            name,
-            word_list(ctx, m.get("words"), "words"),
-            word_list(ctx, m.get("adjectives"), "adjectives"),
+            name, CHARACTER.get(ctx, m, "words"), CHARACTER.get(ctx, m, "adjectives")
         )
         location = ident(ctx, m.get("location"), "location") or NOWHERE
         if m.get("location") is not None:
             ctx.ref("room_or_nowhere", location, m.get("location"))
-        pronoun = text(ctx, m.get("pronoun"), "pronoun", "them")
-        if pronoun not in ("him", "her", "them", "it"):
-            ctx.error(m.get("pronoun"), f"pronoun '{pronoun}' is not him, her, them or it")
+        pronoun = CHARACTER.get(ctx, m, "pronoun")
         return cls(
             char_id,
             name,
             nouns,
             adjs,
             pronoun,
-            text(ctx, m.get("description"), "description", f"It's {name}."),
+            CHARACTER.get(ctx, m, "description", f"It's {name}."),
             location,
             StateMachine.from_yaml(ctx, m, what, "state:" + char_id),
             boolean(ctx, m.get("proper"), "proper", name[:1].isupper()),
             _read_topics(ctx, m.get("topics")),
-            text(ctx, m.get("default_reply"), "default_reply"),
+            CHARACTER.get(ctx, m, "default_reply"),
             _read_talk(ctx, m.get("talk"), what),
             read_verb_responses(ctx, m.get("orders"), what),
-            text(ctx, m.get("default_order"), "default_order"),
+            CHARACTER.get(ctx, m, "default_order"),
             _read_encounter(ctx, m.get("encounter")),
             read_verb_responses(ctx, m.get("on"), what),
             ctx.where(node),
@@ -164,7 +224,7 @@ def _read_topics(ctx: Ctx, node: yaml.Node | None) -> tuple[Topic, ...]:
         tm = mapping(ctx, value, f"topic '{topic_id}'")
         if tm is None:
             continue
-        check_keys(ctx, tm, ("words", "reply", "tell", "when", "do"), f"topic '{topic_id}'")
+        TOPIC.check(ctx, tm, f"topic '{topic_id}'")
         words = frozenset(word_list(ctx, tm.get("words"), "words")) | {topic_id.replace("_", " ")}
         replies = read_responses(ctx, tm.get("reply"), "reply")
         if tm.get("when") is not None or tm.get("do") is not None:
@@ -193,17 +253,17 @@ def _read_talk(ctx: Ctx, node: yaml.Node | None, what: str) -> dict[str, TalkNod
         nm = mapping(ctx, value, f"talk node '{node_id}'")
         if nm is None:
             continue
-        check_keys(ctx, nm, ("text", "choices"), f"talk node '{node_id}'")
+        TALK_NODE.check(ctx, nm, f"talk node '{node_id}'")
         choices = []
         for choice_node in seq(ctx, nm.get("choices"), "choices"):
             cm = mapping(ctx, choice_node, "a choice")
             if cm is None:
                 continue
-            check_keys(ctx, cm, ("label", "when", "reply", "do", "goto"), "a choice")
+            CHOICE.check(ctx, cm, "a choice")
             goto = ident(ctx, cm.get("goto"), "goto")
             choices.append(
                 Choice(
-                    text(ctx, require(ctx, cm, "label", "a choice"), "label"),
+                    CHOICE.get(ctx, cm, "label"),
                     read_conditions(ctx, cm.get("when")),
                     text(ctx, cm.get("reply"), "reply"),
                     read_effects(ctx, cm.get("do")),
@@ -231,10 +291,10 @@ def _read_encounter(ctx: Ctx, node: yaml.Node | None) -> Encounter | None:
     m = mapping(ctx, node, "encounter")
     if m is None:
         return None
-    check_keys(ctx, m, ("text", "turns", "flee", "hide", "fight", "timeout"), "encounter")
+    ENCOUNTER.check(ctx, m, "encounter")
     return Encounter(
-        text(ctx, m.get("text"), "text"),
-        max(1, integer(ctx, m.get("turns"), "turns", 2)),
+        ENCOUNTER.get(ctx, m, "text"),
+        ENCOUNTER.get(ctx, m, "turns"),
         read_responses(ctx, m.get("flee"), "flee"),
         read_responses(ctx, m.get("hide"), "hide"),
         read_responses(ctx, m.get("fight"), "fight"),

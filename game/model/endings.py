@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from game.model import lazyyaml as yaml
 from game.model.fields import (
+    EPILOGUE_LINE,
     Variant,
     read_variants,
-    suggest,
 )
+from game.model.keys import ENUM, TEXT, Key, Section
 from game.model.logic import (
     Condition,
     read_conditions,
@@ -15,13 +16,39 @@ from game.model.logic import (
 from game.model.reader import (
     Ctx,
     Where,
-    check_keys,
     mapping,
-    require,
     seq,
     text,
 )
 from game.model.record import field, record
+
+ENDING_KINDS = ("victory", "bittersweet", "tragic", "death")
+ENDING = Section(
+    "ending",
+    "a way the game ends",
+    Key("title", TEXT, "the ending's title", required=True),
+    Key("text", TEXT, "the closing text"),
+    Key(
+        "kind",
+        ENUM,
+        "`victory`, `bittersweet`, `tragic` or `death` (deaths do not count as wins for `check`)",
+        "victory",
+        choices=ENDING_KINDS,
+    ),
+    Key(
+        "epilogue",
+        "epilogue",
+        "a list of `{when, text}`: after the text, **every** line whose condition holds, in "
+        "order — what became of the people the player met, by what the player did",
+    ),
+)
+HINT = Section(
+    "hint",
+    "progressive hints for one puzzle",
+    Key("when", "conditions", "when this puzzle is relevant"),
+    Key("done", "conditions", "when it is solved (no more hints)"),
+    Key("hints", "texts", "from a gentle nudge to the answer (at least one)", required=True),
+)
 
 
 @record
@@ -35,7 +62,7 @@ class Ending:
     where: Where | None = field(default=None, eq=False, repr=False)
     epilogue: tuple[Variant, ...] = ()  # every line whose condition holds follows the text
 
-    KINDS = ("victory", "bittersweet", "tragic", "death")
+    KINDS = ENDING_KINDS
 
     @classmethod
     def from_yaml(cls, ctx: Ctx, ending_id: str, node: yaml.Node) -> Ending | None:
@@ -43,17 +70,14 @@ class Ending:
         m = mapping(ctx, node, f"ending '{ending_id}'")
         if m is None:
             return None
-        check_keys(ctx, m, ("title", "text", "kind", "epilogue"), f"ending '{ending_id}'")
-        kind = text(ctx, m.get("kind"), "kind", "victory")
-        if kind not in cls.KINDS:
-            ctx.error(m.get("kind"), f"ending kind '{kind}' is unknown", suggest(kind, cls.KINDS))
+        ENDING.check(ctx, m, f"ending '{ending_id}'")
         return cls(
             ending_id,
-            text(ctx, require(ctx, m, "title", f"ending '{ending_id}'"), "title"),
-            text(ctx, m.get("text"), "text"),
-            kind,
+            ENDING.get(ctx, m, "title"),
+            ENDING.get(ctx, m, "text"),
+            ENDING.get(ctx, m, "kind"),
             ctx.where(node),
-            read_variants(ctx, m.get("epilogue")),
+            read_variants(ctx, m.get("epilogue"), EPILOGUE_LINE),
         )
 
 
@@ -72,9 +96,9 @@ class Hint:
         m = mapping(ctx, node, f"hint '{hint_id}'")
         if m is None:
             return None
-        check_keys(ctx, m, ("when", "done", "hints"), f"hint '{hint_id}'")
+        HINT.check(ctx, m, f"hint '{hint_id}'")
         hints = tuple(text(ctx, h, "hint") for h in seq(ctx, m.get("hints"), "hints"))
-        if not hints:
+        if not hints and m.get("hints") is not None:
             ctx.error(node, f"hint '{hint_id}' has no hints", "add 'hints: [a nudge, the answer]'")
         return cls(
             hint_id, read_conditions(ctx, m.get("when")), read_conditions(ctx, m.get("done")), hints

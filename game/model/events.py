@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from game.model import lazyyaml as yaml
-from game.model.fields import (
-    at_least,
-)
+from game.model.keys import BOOL, ID, INT, TEXT, Key, Section
 from game.model.logic import (
     Condition,
     Effect,
@@ -15,14 +13,42 @@ from game.model.logic import (
 from game.model.reader import (
     Ctx,
     Where,
-    boolean,
-    check_keys,
     ident,
-    integer,
     mapping,
     text,
 )
 from game.model.record import field, record
+
+TRIGGER_KINDS = ("enter", "turn", "every", "flag", "action", "state", "condition")
+STATE_TRIGGER = Section(
+    "state_trigger",
+    "a character entering a state",
+    Key("of", ID, "the character", required=True),
+    Key("is", ID, "the state", required=True),
+)
+TRIGGER = Section(
+    "trigger",
+    "what makes an event fire: exactly one kind",
+    Key("enter", ID, "the player enters this room"),
+    Key("turn", INT, "on this turn", 1, low=1),
+    Key("every", INT, "every n turns", 1, low=1),
+    Key("flag", ID, "this flag becomes set"),
+    Key("action", "verb", "the player does this action (after it is done)"),
+    Key("object", ID, "… to this item or character (with `action` only)", needs="action"),
+    Key("state", "state_trigger", "a character enters a state: `{of: character, is: state}`"),
+    Key("condition", ID, "the player's condition becomes this"),
+    one_of=TRIGGER_KINDS,
+)
+EVENT = Section(
+    "event",
+    "something that happens when its trigger and condition meet",
+    Key("on", "trigger", "the trigger (below); without one, the event fires whenever `when` holds"),
+    Key("when", "conditions", "an extra condition"),
+    Key("say", TEXT, "shown (as an event) when it fires"),
+    Key("do", "effects", "effects, in order"),
+    Key("once", BOOL, "`false`: may fire again (default `true`)", True),
+    Key("priority", INT, "lower fires first; ties go by id", 0),
+)
 
 
 @record
@@ -33,9 +59,6 @@ class Trigger:
     a: str = ""
     b: str = ""
     n: int = 0
-
-
-TRIGGER_KINDS = ("enter", "turn", "every", "flag", "action", "state", "condition")
 
 
 @record
@@ -51,7 +74,7 @@ class Event:
     priority: int
     where: Where | None = field(default=None, eq=False, repr=False)
 
-    KEYS = frozenset("on when say do once priority".split())
+    KEYS = EVENT.names
 
     @classmethod
     def from_yaml(cls, ctx: Ctx, event_id: str, node: yaml.Node) -> Event | None:
@@ -59,15 +82,15 @@ class Event:
         m = mapping(ctx, node, f"event '{event_id}'")
         if m is None:
             return None
-        check_keys(ctx, m, cls.KEYS, f"event '{event_id}'")
+        EVENT.check(ctx, m, f"event '{event_id}'")
         return cls(
             event_id,
             _read_trigger(ctx, m.get("on")),
             read_conditions(ctx, m.get("when")),
-            text(ctx, m.get("say"), "say"),
+            EVENT.get(ctx, m, "say"),
             read_effects(ctx, m.get("do")),
-            boolean(ctx, m.get("once"), "once", True),
-            integer(ctx, m.get("priority"), "priority"),
+            EVENT.get(ctx, m, "once"),
+            EVENT.get(ctx, m, "priority"),
             ctx.where(node),
         )
 
@@ -79,14 +102,7 @@ def _read_trigger(ctx: Ctx, node: yaml.Node | None) -> Trigger:
     m = mapping(ctx, node, "trigger")
     if m is None:
         return Trigger("always")
-    check_keys(ctx, m, (*TRIGGER_KINDS, "object"), "trigger")
-    given = [k for k in TRIGGER_KINDS if k in m]
-    if len(given) > 1:
-        ctx.error(
-            node,
-            f"a trigger has one kind, but this one says {' and '.join(given)}",
-            "keep one; put the other as a condition under 'when:' (or make two events)",
-        )
+    TRIGGER.check(ctx, m, "a trigger")
     if "action" in m:
         verb = text(ctx, m.get("action"), "action")
         ctx.ref("verb", verb, m.get("action"))
@@ -102,19 +118,14 @@ def _read_trigger(ctx: Ctx, node: yaml.Node | None) -> Trigger:
             return Trigger(kind, value)
     for kind in ("turn", "every"):
         if kind in m:
-            return Trigger(kind, n=at_least(ctx, m.get(kind), kind, 1, 1))
+            return Trigger(kind, n=TRIGGER.get(ctx, m, kind))
     if "state" in m:
         sm = mapping(ctx, m.get("state"), "state trigger")
         if sm is not None:
-            check_keys(ctx, sm, ("of", "is"), "state trigger")
+            STATE_TRIGGER.check(ctx, sm, "state trigger")
             who = ident(ctx, sm.get("of"), "of")
             state = ident(ctx, sm.get("is"), "is")
             ctx.ref("character", who, sm.get("of") or node)
             ctx.ref("state:" + who, state, sm.get("is") or node)
             return Trigger("state", who, state)
-    ctx.error(
-        node,
-        "the trigger needs one of " + ", ".join(TRIGGER_KINDS),
-        "write e.g. 'on: {enter: lab}'",
-    )
     return Trigger("always")

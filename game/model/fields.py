@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.model import lazyyaml as yaml
+from game.model.keys import TEXT, Key, Section
 from game.model.logic import (
     Condition,
     Response,
@@ -11,11 +12,9 @@ from game.model.logic import (
 )
 from game.model.reader import (
     Ctx,
-    check_keys,
     integer,
     mapping,
     seq,
-    text,
 )
 from game.model.record import record
 
@@ -60,6 +59,20 @@ def words_from_name(name: str, words: tuple[str, ...], adjectives: tuple[str, ..
     return frozenset(nouns), frozenset(adjs - nouns)
 
 
+VARIANT = Section(
+    "variant",
+    "a description that replaces the usual one while its condition holds",
+    Key("when", "conditions", "while this holds, the text replaces the description", required=True),
+    Key("text", TEXT, "the description", required=True),
+)
+EPILOGUE_LINE = Section(
+    "epilogue_line",
+    "a line after an ending's text",
+    Key("when", "conditions", "the line is shown only when this holds"),
+    Key("text", TEXT, "what became of them", required=True),
+)
+
+
 @record
 class Variant:
     """A description that replaces the usual one while its condition holds."""
@@ -68,17 +81,17 @@ class Variant:
     text: str
 
 
-def read_variants(ctx: Ctx, node: yaml.Node | None) -> tuple[Variant, ...]:
-    """Conditional descriptions."""
+def read_variants(
+    ctx: Ctx, node: yaml.Node | None, section: Section = VARIANT
+) -> tuple[Variant, ...]:
+    """Conditional descriptions (or an ending's epilogue lines)."""
     result = []
     for item in seq(ctx, node, "variants"):
         m = mapping(ctx, item, "a variant")
         if m is None:
             continue
-        check_keys(ctx, m, ("when", "text"), "a variant")
-        result.append(
-            Variant(read_conditions(ctx, m.get("when")), text(ctx, m.get("text"), "text"))
-        )
+        section.check(ctx, m, "a variant" if section is VARIANT else "an epilogue line")
+        result.append(Variant(read_conditions(ctx, m.get("when")), section.get(ctx, m, "text")))
     return tuple(result)
 
 

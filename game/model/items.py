@@ -5,11 +5,11 @@ from __future__ import annotations
 from game.model import lazyyaml as yaml
 from game.model.fields import (
     Variant,
-    at_least,
     read_variants,
     read_verb_responses,
     words_from_name,
 )
+from game.model.keys import BOOL, ID, INT, TEXT, WORDS, Key, Section
 from game.model.logic import (
     Response,
     read_response,
@@ -20,15 +20,78 @@ from game.model.reader import (
     Ctx,
     Where,
     boolean,
-    check_keys,
     ident,
-    integer,
     mapping,
     seq,
-    text,
-    word_list,
 )
 from game.model.record import field, record
+
+CONTAINER = Section(
+    "container",
+    "how a container (or a door) opens, locks and holds",
+    Key("open", BOOL, "open at the start (default: true, or false when locked or a door)"),
+    Key("openable", BOOL, "can be opened and closed (default: true when locked, closed or a door)"),
+    Key("locked", BOOL, "locked at the start (then `open` must not be true)", False),
+    Key("key", ID, "the item that locks and unlocks it"),
+    Key("capacity", INT, "how many items fit", 10, low=0),
+    Key("transparent", BOOL, "contents visible when closed", False),
+)
+SUPPORTER = Section(
+    "supporter",
+    "how many items a supporter holds",
+    Key("capacity", INT, "how many items fit", 10, low=0),
+)
+LIGHT = Section(
+    "light",
+    "a light source that starts unlit",
+    Key("lit", BOOL, "lit at the start", False),
+)
+USE_RULE = Section(
+    "use_rule",
+    "one USE rule",
+    Key("on", ID, "the item or character it is used on (omit for plain USE X)"),
+    Key("when", "conditions", "the rule applies only when this holds"),
+    Key("say", TEXT, "what is shown"),
+    Key("do", "effects", "effects, in order"),
+)
+ITEM = Section(
+    "item",
+    "a thing that can be in a room, in a container, or carried",
+    Key("name", TEXT, "how the game names it; its last word is a noun, the others adjectives"),
+    Key("words", WORDS, "more nouns the parser accepts"),
+    Key("adjectives", WORDS, "more adjectives"),
+    Key("description", TEXT, "what EXAMINE shows"),
+    Key("location", ID, "a room, a container or supporter item, `player`, or `nowhere`"),
+    Key("initial", TEXT, "a room-listing line until the item is first taken"),
+    Key("portable", BOOL, "`false`: fixed in place (default `true`; doors default `false`)"),
+    Key("fixed", TEXT, "the refusal when someone tries to take it"),
+    Key("plural", BOOL, 'named as "them"/"are"', False),
+    Key(
+        "proper", BOOL, 'a proper name such as "On-jo\'s letter": no "a" or "the" before it', False
+    ),
+    Key("points", INT, "score on first take", 0),
+    Key("light", "light", "a light source: `true`, or `{lit: false}`"),
+    Key("readable", TEXT, "what READ shows"),
+    Key(
+        "variants",
+        "variants",
+        "a list of `{when, text}`: the first whose condition holds replaces the description "
+        "(a kit once emptied, a radio once powered)",
+    ),
+    Key("wearable", BOOL, "can be worn", False),
+    Key("edible", "responses", "responses to EAT"),
+    Key("drinkable", "responses", "responses to DRINK"),
+    Key(
+        "container",
+        "container",
+        "holds items: `{open, openable, locked, key, capacity, transparent}`",
+    ),
+    Key("supporter", "supporter", "items can be put on it: `{capacity}`"),
+    Key("door", "door", "a door for exits: `{open, locked, key}` (and the other container keys)"),
+    Key("use", "use", "rules for USE X ON Y (`on: y`) or USE X (no `on`): `{on, when, say, do}`"),
+    Key("on", "verbs", "verb → responses, instead of what the verb normally does"),
+    Key("messages", "messages", "library messages said about it"),
+)
 
 
 @record
@@ -82,10 +145,7 @@ class Item:
     variants: tuple[Variant, ...] = ()  # the first whose condition holds replaces the description
     messages: dict[str, str] = field(factory=dict, eq=False)
 
-    KEYS = frozenset(
-        "name words adjectives description location initial portable fixed plural proper points light "
-        "readable wearable edible drinkable container supporter door use on variants messages".split()
-    )
+    KEYS = ITEM.names
 
     @classmethod
     def from_yaml(cls, ctx: Ctx, item_id: str, node: yaml.Node) -> Item | None:
@@ -94,12 +154,10 @@ class Item:
         if m is None:
             return None
         what = f"item '{item_id}'"
-        check_keys(ctx, m, cls.KEYS, what)
-        name = text(ctx, m.get("name"), "name", item_id.replace("_", " "))
+        ITEM.check(ctx, m, what)
+        name = ITEM.get(ctx, m, "name", item_id.replace("_", " "))
         nouns, adjs = words_from_name(
-            name,
-            word_list(ctx, m.get("words"), "words"),
-            word_list(ctx, m.get("adjectives"), "adjectives"),
+            name, ITEM.get(ctx, m, "words"), ITEM.get(ctx, m, "adjectives")
         )
         location = ident(ctx, m.get("location"), "location") or ""
         if m.get("location") is not None:
@@ -113,23 +171,18 @@ class Item:
             name,
             nouns,
             adjs,
-            text(
-                ctx,
-                m.get("description"),
-                "description",
-                f"You see nothing special about the {name}.",
-            ),
+            ITEM.get(ctx, m, "description", f"You see nothing special about the {name}."),
             location,
-            text(ctx, m.get("initial"), "initial"),
-            boolean(ctx, m.get("portable"), "portable", m.get("door") is None),
-            text(ctx, m.get("fixed"), "fixed"),
-            boolean(ctx, m.get("plural"), "plural"),
-            boolean(ctx, m.get("proper"), "proper"),
-            integer(ctx, m.get("points"), "points"),
+            ITEM.get(ctx, m, "initial"),
+            ITEM.get(ctx, m, "portable", m.get("door") is None),
+            ITEM.get(ctx, m, "fixed"),
+            ITEM.get(ctx, m, "plural"),
+            ITEM.get(ctx, m, "proper"),
+            ITEM.get(ctx, m, "points"),
             light,
             lit,
-            text(ctx, m.get("readable"), "readable"),
-            boolean(ctx, m.get("wearable"), "wearable"),
+            ITEM.get(ctx, m, "readable"),
+            ITEM.get(ctx, m, "wearable"),
             read_responses(ctx, m.get("edible"), "edible") if m.get("edible") is not None else (),
             read_responses(ctx, m.get("drinkable"), "drinkable")
             if m.get("drinkable") is not None
@@ -153,8 +206,8 @@ def _read_light(ctx: Ctx, node: yaml.Node | None) -> tuple[bool, bool]:
     m = mapping(ctx, node, "light")
     if m is None:
         return True, False
-    check_keys(ctx, m, ("lit",), "light")
-    return True, boolean(ctx, m.get("lit"), "lit")
+    LIGHT.check(ctx, m, "light")
+    return True, LIGHT.get(ctx, m, "lit")
 
 
 def _read_container(
@@ -165,17 +218,14 @@ def _read_container(
         return None
     what = "door" if door else "supporter" if supporter else "container"
     if isinstance(node, yaml.ScalarNode):
-        boolean(ctx, node, what)
+        if not boolean(ctx, node, what):
+            return None  # `container: false` is no container
         return ContainerSpec(open=not door, supporter=supporter)
     m = mapping(ctx, node, what)
     if m is None:
         return None
-    keys = (
-        ("capacity",)
-        if supporter
-        else ("open", "openable", "locked", "key", "capacity", "transparent")
-    )
-    check_keys(ctx, m, keys, what)
+    section = SUPPORTER if supporter else CONTAINER
+    section.check(ctx, m, what)
     key = ident(ctx, m.get("key"), "key")
     ctx.ref("item", key, m.get("key") or node)
     locked = boolean(ctx, m.get("locked"), "locked")
@@ -187,8 +237,8 @@ def _read_container(
         openable=boolean(ctx, m.get("openable"), "openable", door or locked or not is_open),
         locked=locked,
         key=key,
-        capacity=at_least(ctx, m.get("capacity"), "capacity", 0, 10),
-        transparent=boolean(ctx, m.get("transparent"), "transparent"),
+        capacity=section.get(ctx, m, "capacity"),
+        transparent=section.get(ctx, m, "transparent") if not supporter else False,
         supporter=supporter,
     )
 
@@ -200,7 +250,7 @@ def _read_use(ctx: Ctx, node: yaml.Node | None) -> tuple[UseRule, ...]:
         m = mapping(ctx, item, "a use rule")
         if m is None:
             continue
-        check_keys(ctx, m, ("on", "when", "say", "do"), "a use rule")
+        USE_RULE.check(ctx, m, "a use rule")
         target = ident(ctx, m.get("on"), "'on'")
         ctx.ref("thing", target, m.get("on") or item)
         result.append(UseRule(target, read_response(ctx, m)))

@@ -14,6 +14,7 @@ from game.model.events import Event
 from game.model.fields import NOWHERE, PLAYER, read_verb_responses
 from game.model.files import read_regular, world_files
 from game.model.items import Item
+from game.model.keys import Key, Section
 from game.model.layers import Layers, add
 from game.model.messages import read_messages
 from game.model.problems import Problem, WorldError, did_you_mean
@@ -26,19 +27,22 @@ from game.model.testspecs import read_tests
 from game.model.verbs import ACTIONS
 from game.model.world import World, empty_world_parts, index_world
 
-TOP_KEYS = (
-    "game",
-    "player",
-    "rooms",
-    "items",
-    "characters",
-    "events",
-    "endings",
-    "hints",
-    "tests",
-    "messages",
-    "on",
+TOP = Section(
+    "top",
+    "one file of a Hyosan world",
+    Key("game", "game", "the game's title, release and opening (exactly one per world)"),
+    Key("player", "player", "where the player starts (exactly one per world)"),
+    Key("rooms", "rooms", "room id → room"),
+    Key("items", "items", "item id → item"),
+    Key("characters", "characters", "character id → character"),
+    Key("events", "events", "event id → event"),
+    Key("endings", "endings", "ending id → ending"),
+    Key("hints", "hints", "hint id → hint"),
+    Key("tests", "tests", "test id → scripted test"),
+    Key("messages", "messages", "library messages for the whole world"),
+    Key("on", "verbs", "world-wide responses: verb → responses, after items' and rooms'"),
 )
+TOP_KEYS = tuple(TOP.keys)
 BUILDERS: dict[str, Callable] = {
     "rooms": Room.from_yaml,
     "items": Item.from_yaml,

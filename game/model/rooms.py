@@ -10,6 +10,7 @@ from game.model.fields import (
     read_verb_responses,
     words_from_name,
 )
+from game.model.keys import BOOL, ID, IDS, INT, TEXT, WORDS, Key, Section
 from game.model.logic import (
     ALWAYS,
     Condition,
@@ -24,14 +25,63 @@ from game.model.reader import (
     check_keys,
     id_list,
     ident,
-    integer,
     mapping,
-    require,
     seq,
     text,
-    word_list,
 )
 from game.model.record import field, record
+
+EXIT = Section(
+    "exit",
+    "an exit mapping (instead of a room id)",
+    Key("to", ID, "the room it leads to", required=True),
+    Key("door", ID, "an item with a `door:` section that must be open to pass"),
+    Key("when", "conditions", "a condition to pass"),
+    Key("refuse", TEXT, "said when `when` fails"),
+    Key("hidden_until", ID, "a flag: the exit does not exist before it is set"),
+    Key("one_way", BOOL, "`true`: no way back, on purpose (so `check` does not warn)", False),
+)
+SCENERY = Section(
+    "scenery",
+    "a scenery mapping (instead of a plain description)",
+    Key("words", WORDS, "nouns the parser accepts"),
+    Key("adjectives", WORDS, "adjectives the parser accepts"),
+    Key("description", TEXT, "what EXAMINE shows"),
+    Key("name", TEXT, "how the game names it (default: the key, underscores as spaces)"),
+    Key("on", "verbs", "verb → responses, instead of what the verb normally does"),
+    Key("messages", "messages", "library messages said about it"),
+)
+ROOM = Section(
+    "room",
+    "a place the player can stand",
+    Key("name", TEXT, "the room's name", required=True),
+    Key("region", TEXT, "the region it belongs to; maps group rooms by region"),
+    Key("description", TEXT, "shown on every visit", required=True),
+    Key("first", TEXT, "replaces the description on the first visit"),
+    Key(
+        "variants",
+        "variants",
+        "`{when, text}` list; the first whose condition holds replaces the description",
+    ),
+    Key(
+        "dark",
+        "dark",
+        "`true`: needs a lit light source to see; or a condition: dark only while it holds "
+        "(`dark: {not: {flag: power_on}}`; `chance` is refused there)",
+        False,
+    ),
+    Key("dark_description", TEXT, "shown when dark"),
+    Key("points", INT, "score for the first visit", 0),
+    Key("exits", "exits", "direction → room id, or an exit mapping (below)"),
+    Key(
+        "scenery",
+        "scenery",
+        "things to examine that are not items: key → text or `{words, adjectives, name, description, on, messages}`",
+    ),
+    Key("on", "verbs", "verb → responses, instead of what the verb normally does here"),
+    Key("items", IDS, "items that start here (the same as giving them `location:`)"),
+    Key("messages", "messages", "library messages said in this room"),
+)
 
 
 @record
@@ -47,7 +97,7 @@ class Exit:
     one_way: bool = False
     where: Where | None = field(default=None, eq=False, repr=False)
 
-    EXIT_KEYS = frozenset({"to", "door", "when", "refuse", "hidden_until", "one_way"})
+    EXIT_KEYS = EXIT.names
 
     @classmethod
     def from_yaml(cls, ctx: Ctx, direction: str, node: yaml.Node) -> Exit:
@@ -60,8 +110,8 @@ class Exit:
         m = mapping(ctx, node, f"exit '{direction}'")
         if m is None:
             return cls(direction, "", where=where)
-        check_keys(ctx, m, cls.EXIT_KEYS, f"exit '{direction}'")
-        to_node = require(ctx, m, "to", f"exit '{direction}'")
+        EXIT.check(ctx, m, f"exit '{direction}'")
+        to_node = m.get("to")
         to = ident(ctx, to_node, "exit destination")
         ctx.ref("room", to, to_node or node, f"exit '{direction}' leads to")
         door = ident(ctx, m.get("door"), "door")
@@ -71,9 +121,9 @@ class Exit:
             to,
             door,
             read_conditions(ctx, m.get("when")),
-            text(ctx, m.get("refuse"), "refuse"),
+            EXIT.get(ctx, m, "refuse"),
             ident(ctx, m.get("hidden_until"), "hidden_until flag"),
-            boolean(ctx, m.get("one_way"), "one_way"),
+            EXIT.get(ctx, m, "one_way"),
             where,
         )
 
@@ -105,18 +155,16 @@ class Scenery:
         if m is None:
             return cls(f"{room}.{key}", frozenset({key}), frozenset(), "", key)
         what = f"scenery '{key}'"
-        check_keys(ctx, m, ("words", "adjectives", "description", "name", "on", "messages"), what)
-        name = text(ctx, m.get("name"), "name", key.replace("_", " "))
+        SCENERY.check(ctx, m, what)
+        name = SCENERY.get(ctx, m, "name", key.replace("_", " "))
         nouns, adjs = words_from_name(
-            name,
-            word_list(ctx, m.get("words"), "words"),
-            word_list(ctx, m.get("adjectives"), "adjectives"),
+            name, SCENERY.get(ctx, m, "words"), SCENERY.get(ctx, m, "adjectives")
         )
         return cls(
             f"{room}.{key}",
             nouns,
             adjs,
-            text(ctx, m.get("description"), "description"),
+            SCENERY.get(ctx, m, "description"),
             name,
             read_verb_responses(ctx, m.get("on"), what),
             read_messages(ctx, m.get("messages"), what),
@@ -144,10 +192,7 @@ class Room:
     messages: dict[str, str] = field(factory=dict, eq=False)
     dark_when: tuple[Condition, ...] = ()  # `dark:` as a condition: dark while it holds
 
-    KEYS = frozenset(
-        "name region description first variants dark dark_description points exits scenery on items "
-        "messages".split()
-    )
+    KEYS = ROOM.names
 
     @classmethod
     def from_yaml(cls, ctx: Ctx, room_id: str, node: yaml.Node) -> Room | None:
@@ -155,22 +200,22 @@ class Room:
         m = mapping(ctx, node, f"room '{room_id}'")
         if m is None:
             return None
-        check_keys(ctx, m, cls.KEYS, f"room '{room_id}'")
         what = f"room '{room_id}'"
+        ROOM.check(ctx, m, what)
         items = id_list(ctx, m.get("items"), "item")
         for item, item_node in zip(items, seq(ctx, m.get("items"), "items"), strict=False):
             ctx.ref("item", item, item_node)
         dark = _read_dark(ctx, m.get("dark"))
         return cls(
             room_id,
-            text(ctx, require(ctx, m, "name", what), "name"),
-            text(ctx, m.get("region"), "region"),
-            text(ctx, require(ctx, m, "description", what), "description"),
-            text(ctx, m.get("first"), "first"),
+            ROOM.get(ctx, m, "name"),
+            ROOM.get(ctx, m, "region"),
+            ROOM.get(ctx, m, "description"),
+            ROOM.get(ctx, m, "first"),
             read_variants(ctx, m.get("variants")),
             dark is True,
-            text(ctx, m.get("dark_description"), "dark_description"),
-            integer(ctx, m.get("points"), "points"),
+            ROOM.get(ctx, m, "dark_description"),
+            ROOM.get(ctx, m, "points"),
             _read_exits(ctx, m.get("exits"), what),
             _read_scenery(ctx, room_id, m.get("scenery")),
             read_verb_responses(ctx, m.get("on"), what),

@@ -3,19 +3,52 @@
 from __future__ import annotations
 
 from game.model import lazyyaml as yaml
+from game.model.keys import ID, IDS, INT, TEXT, Key, Section
 from game.model.reader import (
     Ctx,
-    check_keys,
     id_list,
     ident,
-    integer,
     mapping,
-    require,
     seq,
-    text,
 )
 from game.model.record import record
-from game.model.statemachine import StateInfo, StateMachine
+from game.model.statemachine import MACHINE, StateInfo, StateMachine
+
+PLAYER = Section(
+    "player",
+    "the player (exactly one per world)",
+    Key("start", ID, "the starting room", required=True),
+    Key("inventory", IDS, "items carried at the start"),
+    Key("condition", "machine", "the player's condition, a state machine (see State machines)"),
+)
+CLOCK_MARK = Section(
+    "clock_mark",
+    "a mark on the game's clock",
+    Key("at", INT, "from this turn on", 0, low=0, required=True),
+    Key("label", TEXT, "the time shown", required=True),
+)
+GAME = Section(
+    "game",
+    "the game (exactly one per world)",
+    Key("title", TEXT, "the title", "Hyosan"),
+    Key("release", INT, "release number", 1, low=1),
+    Key("author", TEXT, "the author"),
+    Key("intro", TEXT, "shown before the first room"),
+    Key("undo_limit", INT, "how many UNDO steps are kept", 100, low=1),
+    Key(
+        "winning",
+        IDS,
+        "which endings count as winning for `hyosan check`: ending kinds (`victory`, "
+        "`bittersweet`, `tragic`, `death`) or ending ids, one or a list (default: every kind "
+        "but death)",
+    ),
+    Key(
+        "clock",
+        "clock",
+        "the time of day: a list of `{at: turn, label: text}`; from turn `at` on, the status "
+        "line, TIME and HINT show `label` (no clock: no time shown)",
+    ),
+)
 
 
 @record
@@ -32,8 +65,8 @@ class Player:
         m = mapping(ctx, node, "player")
         if m is None:
             return None
-        check_keys(ctx, m, ("start", "inventory", "condition"), "player")
-        start_node = require(ctx, m, "start", "player")
+        PLAYER.check(ctx, m, "player")
+        start_node = m.get("start")
         start = ident(ctx, start_node, "start room")
         ctx.ref("room", start, start_node or node)
         inventory = id_list(ctx, m.get("inventory"), "item")
@@ -45,7 +78,7 @@ class Player:
         if m.get("condition") is not None:
             cm = mapping(ctx, m.get("condition"), "condition")
             if cm is not None:
-                check_keys(ctx, cm, ("initial", "states", "transitions"), "condition")
+                MACHINE.check(ctx, cm, "condition")
                 machine = StateMachine.from_yaml(ctx, cm, "the player's condition", "condition")
         return cls(start, inventory, machine)
 
@@ -76,17 +109,16 @@ class GameInfo:
         m = mapping(ctx, node, "game")
         if m is None:
             return None
-        keys = ("title", "release", "author", "intro", "undo_limit", "winning", "clock")
-        check_keys(ctx, m, keys, "game")
+        GAME.check(ctx, m, "game")
         winning = id_list(ctx, m.get("winning"), "winning")
         for value, value_node in zip(winning, seq(ctx, m.get("winning"), "winning"), strict=False):
             ctx.ref("winning", value, value_node, "winning:")
         return cls(
-            text(ctx, m.get("title"), "title", "Hyosan"),
-            integer(ctx, m.get("release"), "release", 1),
-            text(ctx, m.get("author"), "author"),
-            text(ctx, m.get("intro"), "intro"),
-            max(1, integer(ctx, m.get("undo_limit"), "undo_limit", 100)),
+            GAME.get(ctx, m, "title"),
+            GAME.get(ctx, m, "release"),
+            GAME.get(ctx, m, "author"),
+            GAME.get(ctx, m, "intro"),
+            GAME.get(ctx, m, "undo_limit"),
             winning,
             _read_clock(ctx, m.get("clock")),
         )
@@ -99,7 +131,6 @@ def _read_clock(ctx: Ctx, node: yaml.Node | None) -> tuple[tuple[int, str], ...]
         m = mapping(ctx, item, "a clock mark")
         if m is None:
             continue
-        check_keys(ctx, m, ("at", "label"), "a clock mark")
-        at = max(0, integer(ctx, m.get("at"), "at", 0))
-        marks.append((at, text(ctx, require(ctx, m, "label", "a clock mark"), "label")))
+        CLOCK_MARK.check(ctx, m, "a clock mark")
+        marks.append((CLOCK_MARK.get(ctx, m, "at"), CLOCK_MARK.get(ctx, m, "label")))
     return tuple(sorted(marks, key=lambda mark: mark[0]))

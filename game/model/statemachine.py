@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from game.model import lazyyaml as yaml
 from game.model.fields import (
-    at_least,
     suggest,
 )
+from game.model.keys import BOOL, ID, IDS, INT, TEXT, WORDS, Key, Section
 from game.model.logic import (
     ALWAYS,
     Condition,
@@ -18,19 +18,50 @@ from game.model.reader import (
     Ctx,
     Map,
     Where,
-    boolean,
     check_id,
-    check_keys,
     id_list,
     ident,
-    integer,
     mapping,
-    require,
     seq,
-    text,
-    word_list,
 )
 from game.model.record import field, record
+
+STATE = Section(
+    "state",
+    "one state of a state machine",
+    Key("label", TEXT, "short name shown in the status line (default: the id, capitalised)"),
+    Key("description", TEXT, "replaces the default description in this state"),
+    Key("present", TEXT, "the room-listing line in this state"),
+    Key("follows", BOOL, "follows the player", False),
+    Key("hostile", BOOL, "meeting the player starts the encounter", False),
+    Key("route", IDS, "walk this loop of rooms"),
+    Key("every", INT, "turns per step of the route", 1, low=1),
+    Key("wander", IDS, "step at random among these rooms"),
+    Key("chance", INT, "percent chance to wander each turn", 50, low=0, high=100),
+    Key("forbid", WORDS, "verbs refused in this state"),
+    Key("refuse", TEXT, "said when a forbidden verb is tried"),
+)
+TRANSITION = Section(
+    "transition",
+    "a declared change of state",
+    Key("from", "from", 'the state it leaves, a list of states, or `"*"` for any (the default)'),
+    Key("to", ID, "the state it enters", required=True),
+    Key("when", "conditions", "happens by itself when this holds at the end of a turn"),
+    Key("after", INT, "happens by itself after n turns in the `from` state", 0, low=1),
+    Key("say", TEXT, "shown when it happens"),
+    Key("do", "effects", "effects, in order"),
+)
+MACHINE = Section(
+    "machine",
+    "a state machine: the player's condition, or a character's states",
+    Key("initial", ID, "the state at the start (default: the first state)"),
+    Key("states", "states", "state id → fields (below), or nothing for a plain state"),
+    Key(
+        "transitions",
+        "transitions",
+        "declared changes: a list of `{from, to, when, after, say, do}`",
+    ),
+)
 
 
 @record
@@ -92,9 +123,7 @@ class StateMachine:
             found = cache[current] = tuple(t for t in self.automatic if t.allows(current))
         return found
 
-    STATE_KEYS = frozenset(
-        "label description present follows hostile route every wander chance forbid refuse".split()
-    )
+    STATE_KEYS = STATE.names
 
     @classmethod
     def from_yaml(cls, ctx: Ctx, m: Map, owner: str, ref_kind: str) -> StateMachine:
@@ -133,7 +162,7 @@ def _read_state(ctx: Ctx, state_id: str, node: yaml.Node) -> StateInfo:
     m = mapping(ctx, node, f"state '{state_id}'")
     if m is None:
         return StateInfo(state_id)
-    check_keys(ctx, m, StateMachine.STATE_KEYS, f"state '{state_id}'")
+    STATE.check(ctx, m, f"state '{state_id}'")
     route = id_list(ctx, m.get("route"), "route room")
     wander = id_list(ctx, m.get("wander"), "wander room")
     for room, room_node in zip(route, seq(ctx, m.get("route"), "route"), strict=False):
@@ -142,17 +171,17 @@ def _read_state(ctx: Ctx, state_id: str, node: yaml.Node) -> StateInfo:
         ctx.ref("room", room, room_node)
     return StateInfo(
         state_id,
-        text(ctx, m.get("label"), "label", state_id.replace("_", " ").title()),
-        text(ctx, m.get("description"), "description"),
-        text(ctx, m.get("present"), "present"),
-        boolean(ctx, m.get("follows"), "follows"),
-        boolean(ctx, m.get("hostile"), "hostile"),
+        STATE.get(ctx, m, "label", state_id.replace("_", " ").title()),
+        STATE.get(ctx, m, "description"),
+        STATE.get(ctx, m, "present"),
+        STATE.get(ctx, m, "follows"),
+        STATE.get(ctx, m, "hostile"),
         route,
-        at_least(ctx, m.get("every"), "every", 1, 1),
+        STATE.get(ctx, m, "every"),
         wander,
-        integer(ctx, m.get("chance"), "chance", 50),
-        frozenset(word_list(ctx, m.get("forbid"), "forbid")),
-        text(ctx, m.get("refuse"), "refuse"),
+        STATE.get(ctx, m, "chance"),
+        frozenset(STATE.get(ctx, m, "forbid")),
+        STATE.get(ctx, m, "refuse"),
     )
 
 
@@ -161,7 +190,7 @@ def _read_transition(ctx: Ctx, node: yaml.Node, owner: str, ref_kind: str) -> Tr
     m = mapping(ctx, node, f"a transition of {owner}")
     if m is None:
         return None
-    check_keys(ctx, m, ("from", "to", "when", "after", "say", "do"), f"a transition of {owner}")
+    TRANSITION.check(ctx, m, f"a transition of {owner}")
     sources: frozenset[str] = frozenset()
     from_node = m.get("from")
     if from_node is not None and not (
@@ -170,15 +199,15 @@ def _read_transition(ctx: Ctx, node: yaml.Node, owner: str, ref_kind: str) -> Tr
         sources = frozenset(id_list(ctx, from_node, "'from' state"))
         for state, state_node in zip(sorted(sources), seq(ctx, from_node, "from"), strict=False):
             ctx.ref(ref_kind, state, state_node)
-    to_node = require(ctx, m, "to", f"a transition of {owner}")
+    to_node = m.get("to")
     to = ident(ctx, to_node, "'to' state")
     ctx.ref(ref_kind, to, to_node or node)
     return Transition(
         sources,
         to,
         read_conditions(ctx, m.get("when")),
-        integer(ctx, m.get("after"), "after"),
-        text(ctx, m.get("say"), "say"),
+        TRANSITION.get(ctx, m, "after"),
+        TRANSITION.get(ctx, m, "say"),
         read_effects(ctx, m.get("do")),
         ctx.where(node),
     )

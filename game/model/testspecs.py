@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 from game.model import lazyyaml as yaml
+from game.model.keys import ID, Key, Section
 from game.model.reader import (
     Ctx,
     Map,
     Where,
-    check_keys,
     ident,
     mapping,
     seq,
     text,
 )
 from game.model.record import field, record
+
+TEST = Section(
+    "test",
+    "a scripted test: commands and what must hold after them",
+    Key("from", ID, "the test whose end this one starts from (default: a new game, seed 1)"),
+    Key("commands", "texts", "the lines to type, in order"),
+    Key("expect", "expect", "what must hold after the commands (below)"),
+)
 
 
 @record
@@ -38,7 +46,7 @@ def read_tests(ctx: Ctx, node: yaml.Node) -> list[WorldTest]:
         tm = mapping(ctx, value, f"test '{test_id}'")
         if tm is None:
             continue
-        check_keys(ctx, tm, ("from", "commands", "expect"), f"test '{test_id}'")
+        TEST.check(ctx, tm, f"test '{test_id}'")
         nodes = seq(ctx, tm.get("commands"), "commands")
         commands = tuple(text(ctx, c, "command") for c in nodes)
         expect = mapping(ctx, tm.get("expect"), "expect") if tm.get("expect") is not None else None
