@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from game.engine.conditions import holds
@@ -38,13 +39,19 @@ def look(d: Draft, full: bool = True) -> None:
     text = room_description(d, first_visit or d.verbose == "full")
     if full or first_visit:
         d.say(text, "description")
-    mentioned = frozenset(WORD_RE.findall(text.lower()))
+    mentioned = _words_in(text)
     _list_items(d, mentioned)
     _list_doors(d, mentioned)
     _list_characters(d)
     exits = visible_exits(world, d)
     if exits:
         say(d, "look.exits", kind="meta", list=", ".join(exits))
+
+
+@functools.lru_cache(maxsize=1024)
+def _words_in(text: str) -> frozenset[str]:
+    """The words of a room's text, lower case (room texts repeat: read each once)."""
+    return frozenset(WORD_RE.findall(text.lower()))
 
 
 def _mentioned(d: Draft, item_id: str, mentioned: frozenset[str]) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from game.engine.conditions import holds
 from game.engine.draft import Draft
 from game.engine.machines import change_character, change_condition
 from game.engine.state import MAX_NUMBER
@@ -20,8 +21,6 @@ def run_effects(d: Draft, effects: Iterable[Effect]) -> None:
 
 def respond(d: Draft, responses: Iterable[Response], kind: str = "message") -> bool:
     """Carry out the first response whose condition holds; False when none does."""
-    from game.engine.conditions import holds
-
     for response in responses:
         if holds(d, response.when):
             d.say(response.say, kind)

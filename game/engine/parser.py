@@ -201,12 +201,11 @@ def parse(d: Draft, text: str) -> Command | Failure:
     first = tokens[0]
     lines = LINES.get(first, ()) + LINES.get("", ())
     failures: list[Failure] = []
-    for line in lines:
-        for slots in _match(line.tokens, 0, tokens, 0, {}):
-            try:
-                return _resolve(d, line, slots, text)
-            except _Fail as fail:
-                failures.append(fail.failure)
+    for line, slots in _matches(tokens):
+        try:
+            return _resolve(d, line, slots, text)
+        except _Fail as fail:
+            failures.append(fail.failure)
     for word in tokens:
         if not known_word(d, word):
             return unknown_failure(d, word)
@@ -243,6 +242,14 @@ def _best(failures: list[Failure]) -> Failure:
         if failure.pending:
             return failure
     return failures[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def _matches(tokens: tuple[str, ...]) -> tuple[tuple[Line, dict], ...]:
+    """Every (grammar line, slot -> words) the tokens fit, in the order they are tried (the
+    grammar is fixed, so this depends on the words alone: worked out once per command text)."""
+    lines = LINES.get(tokens[0], ()) + LINES.get("", ())
+    return tuple((line, slots) for line in lines for slots in _match(line.tokens, 0, tokens, 0, {}))
 
 
 def _match(

@@ -62,11 +62,12 @@ def plan_for(world: World) -> TurnPlan:
 def _build(world: World) -> TurnPlan:
     """Prepare every automatic transition and event of a world."""
     ordered = sorted(world.events.values(), key=lambda e: (e.priority, e.id))
+    per_turn = tuple(world.events_by_kind.get("per_turn", ()))
     owners = [("", _by_state(world, world.player.condition))]
     owners += [(c, _by_state(world, world.characters[c].machine)) for c in world.self_changing]
     return TurnPlan(
         owners=tuple((owner, by_state) for owner, by_state in owners if by_state),
-        per_turn=tuple(world.events_by_kind.get("per_turn", ())),
+        per_turn=per_turn,
         rank={event.id: index for index, event in enumerate(ordered)},
         rules={event.id: _rule(world, event.when) for event in ordered},
     )
@@ -114,16 +115,11 @@ def _slow_key(d: Draft) -> tuple:
     return (d.flags, d.condition, d.char_states, d.open, d.locked, d.fired)
 
 
-def _same(a: tuple, b: tuple) -> bool:
-    """Key equality by identity (maps and sets are shared while unchanged) or by value."""
-    return all(x is y or x == y for x, y in zip(a, b, strict=True))
-
-
 def live_autos(plan: TurnPlan, d: Draft) -> tuple[tuple[int, str, tuple[Auto, ...]], ...]:
     """(owner index, owner, transitions whose guard passes) for owners in a state that has any."""
     key = _slow_key(d)
     cached = plan.live.get("autos")
-    if cached is not None and _same(cached[0], key):
+    if cached is not None and cached[0] == key:  # tuple ==: identity first, then value
         return cached[1]
     found = []
     for index, (owner, by_state) in enumerate(plan.owners):
@@ -140,14 +136,14 @@ def live_autos(plan: TurnPlan, d: Draft) -> tuple[tuple[int, str, tuple[Auto, ..
     return result
 
 
-def live_events(plan: TurnPlan, d: Draft) -> frozenset[str]:
-    """Ids of per-turn events not yet spent whose guard passes now."""
+def live_events(plan: TurnPlan, d: Draft) -> tuple[Event, ...]:
+    """The per-turn events not yet spent whose guard passes now, in firing order."""
     key = _slow_key(d)
     cached = plan.live.get("events")
-    if cached is not None and _same(cached[0], key):
+    if cached is not None and cached[0] == key:  # tuple ==: identity first, then value
         return cached[1]
-    result = frozenset(
-        event.id
+    result = tuple(
+        event
         for event in plan.per_turn
         if not (event.once and event.id in d.fired)
         and (plan.rules[event.id].guard is None or plan.rules[event.id].guard(d))

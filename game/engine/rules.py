@@ -188,8 +188,9 @@ def _triggered(d: Draft, event: Event) -> bool:
     return kind == "always"
 
 
-def _candidates(d: Draft, plan: TurnPlan) -> Sequence[Event]:
-    """The events whose kind of trigger can match this turn, in (priority, id) order."""
+def _keyed(d: Draft) -> list[Event]:
+    """The events whose trigger names something that happened this turn (room entered, flag
+    set, state or condition entered)."""
     by_key = d.world.events_by_key
     found: list[Event] = []
     for room in d.entered:
@@ -200,10 +201,15 @@ def _candidates(d: Draft, plan: TurnPlan) -> Sequence[Event]:
         found += by_key.get(("state", f"{char}:{state}"), ())
     if d.condition_entered:
         found += by_key.get(("condition", d.condition_entered), ())
-    if not found:
-        return plan.per_turn
+    return found
+
+
+def _candidates(plan: TurnPlan, keyed: list[Event], events: Sequence[Event]) -> Sequence[Event]:
+    """The keyed events and the given per-turn ones, in (priority, id) order."""
+    if not keyed:
+        return events
     rank = plan.rank
-    unique = {event.id: event for event in (*found, *plan.per_turn)}
+    unique = {event.id: event for event in (*keyed, *events)}
     return sorted(unique.values(), key=lambda event: rank[event.id])
 
 
@@ -215,29 +221,52 @@ def _events(d: Draft) -> None:
     candidate is checked in full against the changed state.
     """
     plan = plan_for(d.world)
-    rules = plan.rules
     fired_now: set[str] = set()
     for _ in range(MAX_ROUNDS):
-        fired_any = False
-        live = live_events(plan, d)
-        for event in _candidates(d, plan):
-            event_id = event.id
-            if event_id in fired_now or (event.once and event_id in d.fired):
-                continue
-            if not _triggered(d, event):
-                continue
-            rule = rules[event_id]
-            if fired_any or event.trigger.kind not in PER_TURN:
-                if rule.whole is not None and not rule.whole(d):
-                    continue
-            elif event_id not in live or (rule.rest is not None and not rule.rest(d)):
-                continue
-            fired_now.add(event_id)
-            fired_any = True
-            _fire(d, event)
-            if d.ended:
-                return
-        if not fired_any:
+        if not _round(d, plan, _keyed(d), fired_now) or d.ended:
+            return
+
+
+def _round(d: Draft, plan: TurnPlan, keyed: list[Event], fired_now: set[str]) -> bool:
+    """One round; True when something fired. Until the first event fires only live per-turn
+    events (guard passing) can, so only those are looked at beside the keyed ones; from it on,
+    every later candidate's whole condition is checked against the changed state."""
+    rules = plan.rules
+    for event in _candidates(plan, keyed, live_events(plan, d)):
+        event_id = event.id
+        if event_id in fired_now or (event.once and event_id in d.fired):
+            continue
+        if not _triggered(d, event):
+            continue
+        rule = rules[event_id]
+        check = rule.rest if event.trigger.kind in PER_TURN else rule.whole
+        if check is not None and not check(d):
+            continue
+        fired_now.add(event_id)
+        _fire(d, event)
+        if not d.ended:
+            at = plan.rank[event_id]
+            later = [e for e in _candidates(plan, keyed, plan.per_turn) if plan.rank[e.id] > at]
+            _check_all(d, plan, later, fired_now)
+        return True
+    return False
+
+
+def _check_all(d: Draft, plan: TurnPlan, candidates: Sequence[Event], fired_now: set[str]) -> None:
+    """The rest of a round once something fired: every candidate checked in full."""
+    rules = plan.rules
+    for event in candidates:
+        event_id = event.id
+        if event_id in fired_now or (event.once and event_id in d.fired):
+            continue
+        if not _triggered(d, event):
+            continue
+        whole = rules[event_id].whole
+        if whole is not None and not whole(d):
+            continue
+        fired_now.add(event_id)
+        _fire(d, event)
+        if d.ended:
             return
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.engine.memo import memo_for
 from game.model import NOWHERE, PLAYER, World
 
 State = Any  # a GameState or a Draft: both have the same fields
@@ -90,7 +91,24 @@ def doors_here(world: World, s: State) -> list[str]:
 
 
 def in_scope(world: World, s: State) -> list[str]:
-    """Every item and character id the player can refer to right now."""
+    """Every item and character id the player can refer to right now.
+
+    What it reads (where things are, what is open and lit, where people are) is shared from
+    state to state while unchanged, so the last answer is kept with those values and given
+    again while they are the same (a room whose darkness is a condition is always worked out).
+    """
+    if world.rooms[s.location].dark_when:
+        return _in_scope(world, s)
+    key = (s.location, s.places, s.open, s.lit, s.char_places)
+    memo = memo_for(world)
+    hit = memo.get("in scope")
+    if hit is None or hit[0] != key:  # tuple comparison: identity first, then value
+        hit = memo["in scope"] = (key, tuple(_in_scope(world, s)))
+    return list(hit[1])
+
+
+def _in_scope(world: World, s: State) -> list[str]:
+    """Every item and character id the player can refer to right now, worked out."""
     lit = is_lit(world, s)
     ids = held_items(world, s)
     if lit:
