@@ -19,7 +19,7 @@ endings: {out: {title: Out, text: You leave., kind: victory}}
 
 # The shipped world's count of unanswered nouns may only go down (issue #9 works it to 0).
 SHIPPED_UNANSWERED_AT_MOST = 7
-SHIPPED_WRONG_OBJECTS_AT_MOST = nouns: 2134 mentioned, 7 unanswered
+SHIPPED_WRONG_OBJECTS_AT_MOST = 0
 
 
 def _world(tmp_path: Path, rooms: str) -> Path:
