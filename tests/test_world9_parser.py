@@ -83,3 +83,25 @@ def test_a_typo_while_a_menu_is_open_keeps_it(gadgets):
     assert "I am coming with you" in p.text
     p = play(world, ["w", "talk to su-hyeok", "look"])
     assert p.state.phase == "exploring" and p.last.startswith("(You leave the conversation.)")
+
+
+def test_hint_speaks_of_the_puzzle_where_the_player_is(gadgets):
+    """HINT picks the open puzzle nearest the player, not the first by id (#9): in the shed the
+    spanner, back at the bench the wireless, whose switch sets the flag that solves it."""
+    p = play(gadgets, ["n", "e", "hint"])
+    assert "Something in the shed" in p.last
+    p = play(gadgets, ["w", "s", "hint"], state=p.state)
+    assert "The wireless might work." in p.last
+    p = play(gadgets, ["n", "hint"], state=p.state)  # the yard: both one step away, wireless has
+    assert "The wireless might work." in p.last  # been hinted already
+
+
+def test_hint_ranking_follows_what_solves_the_puzzle(gadgets):
+    """A puzzle solved by a flag is placed where the rules that set it are."""
+    from game.engine.draft import Draft
+    from game.engine.hints import open_puzzles, setters
+
+    assert setters(gadgets)["wireless_on"] == ("wireless",)
+    p = play(gadgets, ["n", "e"])
+    ids = [h.id for h in open_puzzles(Draft(gadgets, p.state))]
+    assert ids == ["b_spanner", "a_wireless"]

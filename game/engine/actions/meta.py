@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from game import __version__
-from game.engine.conditions import holds
 from game.engine.draft import Draft
+from game.engine.hints import open_puzzles
 from game.engine.library import message, say
 from game.engine.machines import turns_left
 from game.engine.names import the
@@ -46,12 +46,8 @@ def _order_example(d: Draft) -> str:
 
 
 def hint(d: Draft, cmd: Command) -> None:
-    """HINT: the next hint for the first open puzzle that matters here."""
-    for puzzle in sorted(d.world.hints.values(), key=lambda h: h.id):
-        if puzzle.done and holds(d, puzzle.done):
-            continue
-        if not holds(d, puzzle.when):
-            continue
+    """HINT: the next hint for the open puzzle nearest the player (see engine/hints.py)."""
+    for puzzle in open_puzzles(d)[:1]:
         shown = d.hints.get(puzzle.id, 0)
         level = min(shown, len(puzzle.hints) - 1)
         d.hints = d.hints.set(puzzle.id, min(shown + 1, len(puzzle.hints)))
