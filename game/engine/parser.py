@@ -19,8 +19,9 @@ from game.engine.grammar import (
     Line,
 )
 from game.engine.library import message
+from game.engine.memo import memo_for
 from game.engine.scope import carried, in_scope, is_lit, room_items
-from game.model import PLAYER
+from game.model import PLAYER, World
 from game.model.messages import DEFAULTS
 
 ARTICLES = frozenset({"the", "a", "an", "your", "some", "this", "that", "these", "those"})
@@ -329,6 +330,30 @@ def words_of(d: Draft, thing: str) -> frozenset[str]:
     return d.world.vocab[thing]
 
 
+def _named_by(world: World, words: tuple[str, ...]) -> frozenset[str]:
+    """Every item, character and scenery id whose words include all of `words`."""
+    memo = memo_for(world)
+    index = memo.get("named by")
+    if index is None:
+        index = memo["named by"] = _word_index(world)
+    found = memo.get(("named", words))
+    if found is None:
+        sets = [index.get(w, frozenset()) for w in words]
+        found = frozenset.intersection(*sets) if sets else frozenset(world.vocab)
+        if len(memo) < 20_000:  # bounded: one entry per distinct phrase the player names
+            memo[("named", words)] = found
+    return found
+
+
+def _word_index(world: World) -> dict[str, frozenset[str]]:
+    """Word -> the ids it names (from the world's vocabulary)."""
+    index: dict[str, set[str]] = {}
+    for thing, words in world.vocab.items():
+        for word in words:
+            index.setdefault(word, set()).add(thing)
+    return {word: frozenset(things) for word, things in index.items()}
+
+
 def name_of(d: Draft, thing: str) -> str:
     """The name of an item, character or scenery."""
     world = d.world
@@ -364,8 +389,8 @@ def resolve_one(
     for word in words:
         if not known_word(d, word):
             raise _Fail(unknown_failure(d, word))
-    scope = scope_ids(d)
-    matches = [t for t in scope if all(w in words_of(d, t) for w in words)]
+    named = _named_by(d.world, words)
+    matches = [t for t in scope_ids(d) if t in named]
     if not matches:
         if not is_lit(d.world, d):
             raise _Fail(Failure(message(d, "parser.too_dark")))

@@ -29,14 +29,15 @@ def after_action(d: Draft, previous_room: str, countdown: bool = False) -> None:
     _action_events(d)
     if d.ended:
         return
-    _automatic_transitions(d)
+    plan = plan_for(d.world)
+    _automatic_transitions(d, plan)
     if d.ended:
         return
     _meet_on_arrival(d)
     _move_characters(d, previous_room)
     if d.ended:
         return
-    _events(d)
+    _events(d, plan)
     if countdown and not d.ended and d.encounter is not None:
         encounter_countdown(d)
 
@@ -55,9 +56,8 @@ def _action_events(d: Draft) -> None:
                     return
 
 
-def _automatic_transitions(d: Draft) -> None:
+def _automatic_transitions(d: Draft, plan: TurnPlan) -> None:
     """Timed and conditional transitions: the player's condition first, then characters by id."""
-    plan = plan_for(d.world)
     live = live_autos(plan, d)
     done = -1
     while live:
@@ -108,8 +108,10 @@ def _move_characters(d: Draft, previous_room: str) -> None:
     for char_id in world.movers:
         character = world.characters[char_id]
         info = character.machine.states.get(d.char_states[char_id])
+        if info is None or not (info.follows or info.route or info.wander):
+            continue  # a state that stays put
         here = d.char_places.get(char_id)
-        if info is None or here == "nowhere" or (d.encounter and d.encounter[0] == char_id):
+        if here == "nowhere" or (d.encounter and d.encounter[0] == char_id):
             continue
         target = _next_room(d, info, here, previous_room)
         if target and target != here:
@@ -213,14 +215,13 @@ def _candidates(plan: TurnPlan, keyed: list[Event], events: Sequence[Event]) -> 
     return sorted(unique.values(), key=lambda event: rank[event.id])
 
 
-def _events(d: Draft) -> None:
+def _events(d: Draft, plan: TurnPlan) -> None:
     """Fire the turn's events in (priority, id) order, for a few rounds while things change.
 
     Until something fires in a round, a per-turn event whose guard failed is skipped without
     a look (the guards' results only change when the slow state does); after that, every
     candidate is checked in full against the changed state.
     """
-    plan = plan_for(d.world)
     fired_now: set[str] = set()
     for _ in range(MAX_ROUNDS):
         if not _round(d, plan, _keyed(d), fired_now) or d.ended:
@@ -232,14 +233,23 @@ def _round(d: Draft, plan: TurnPlan, keyed: list[Event], fired_now: set[str]) ->
     events (guard passing) can, so only those are looked at beside the keyed ones; from it on,
     every later candidate's whole condition is checked against the changed state."""
     rules = plan.rules
+    turn = d.turn
     for event in _candidates(plan, keyed, live_events(plan, d)):
+        trigger = event.trigger
+        kind = trigger.kind
+        if kind == "every":  # the per-turn triggers, tested inline (most turns, most fail here)
+            if turn % trigger.n:
+                continue
+        elif kind == "turn":
+            if turn != trigger.n:
+                continue
+        elif kind != "always" and not _triggered(d, event):
+            continue
         event_id = event.id
         if event_id in fired_now or (event.once and event_id in d.fired):
             continue
-        if not _triggered(d, event):
-            continue
         rule = rules[event_id]
-        check = rule.rest if event.trigger.kind in PER_TURN else rule.whole
+        check = rule.rest if kind in PER_TURN else rule.whole
         if check is not None and not check(d):
             continue
         fired_now.add(event_id)
