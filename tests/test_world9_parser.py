@@ -105,3 +105,16 @@ def test_hint_ranking_follows_what_solves_the_puzzle(gadgets):
     p = play(gadgets, ["n", "e"])
     ids = [h.id for h in open_puzzles(Draft(gadgets, p.state))]
     assert ids == ["b_spanner", "a_wireless"]
+
+
+def test_contents_the_description_names_are_not_listed_again(gadgets):
+    """EXAMINE a container: what its description already names is not listed in "In it:" (#9:
+    the photo in the cigarette packet was described and then listed)."""
+    p = play(gadgets, ["x tin"])
+    assert p.last == (
+        "A dented biscuit tin. Tucked inside the lid is a postcard of the sea.\n\n"
+        "In it: a spare button."
+    )
+    p = play(gadgets, ["take button", "x tin"])
+    assert p.last == "A dented biscuit tin. Tucked inside the lid is a postcard of the sea."
+    assert play(gadgets, ["search tin"]).last.count("postcard") == 1

@@ -39,7 +39,7 @@ def look(d: Draft, full: bool = True) -> None:
     text = room_description(d, first_visit or d.verbose == "full")
     if full or first_visit:
         d.say(text, "description")
-    mentioned = _words_in(text)
+    mentioned = words_in(text)
     _list_items(d, mentioned)
     _list_doors(d, mentioned)
     _list_characters(d)
@@ -49,14 +49,14 @@ def look(d: Draft, full: bool = True) -> None:
 
 
 @functools.lru_cache(maxsize=1024)
-def _words_in(text: str) -> frozenset[str]:
+def words_in(text: str) -> frozenset[str]:
     """The words of a room's text, lower case (room texts repeat: read each once)."""
     return frozenset(WORD_RE.findall(text.lower()))
 
 
-def _mentioned(d: Draft, item_id: str, mentioned: frozenset[str]) -> bool:
-    """Whether the room's text already names the item (by one of its nouns)."""
-    return not d.world.items[item_id].nouns.isdisjoint(mentioned)
+def names_item(d: Draft, item_id: str, words: frozenset[str]) -> bool:
+    """Whether a text's words already name the item (by one of its nouns)."""
+    return not d.world.items[item_id].nouns.isdisjoint(words)
 
 
 def _list_items(d: Draft, mentioned: frozenset[str]) -> None:
@@ -70,12 +70,12 @@ def _list_items(d: Draft, mentioned: frozenset[str]) -> None:
         if item.initial and item_id not in d.moved:
             d.say(item.initial, "description")
         elif item.portable or (
-            item.container is not None and not _mentioned(d, item_id, mentioned)
+            item.container is not None and not names_item(d, item_id, mentioned)
         ):
             plain.append(item_id)
             continue
         if item.container is not None and can_see_inside(world, d, item_id):
-            inside = contents(d, item_id)
+            inside = [i for i in contents(d, item_id) if not names_item(d, i, mentioned)]
             if inside:
                 word = "on" if item.container.supporter else "in"
                 say(
@@ -95,7 +95,7 @@ def _list_doors(d: Draft, mentioned: frozenset[str]) -> None:
     for ex in d.world.rooms[d.location].exits:
         if not ex.door or (ex.hidden_until and not d.flags.get(ex.hidden_until)):
             continue
-        if _mentioned(d, ex.door, mentioned):
+        if names_item(d, ex.door, mentioned):
             continue
         state = message(d, "list.open" if ex.door in d.open else "list.closed", ex.door)
         say(d, "look.door", ex.door, kind="description", direction=ex.direction, state=state)

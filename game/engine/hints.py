@@ -14,13 +14,11 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 
-import attrs
-
 from game.engine.conditions import holds
 from game.engine.draft import Draft
 from game.engine.memo import memo_for
 from game.engine.scope import top_place
-from game.model import PLAYER, Condition, Effect, World
+from game.model import PLAYER, Condition, Effect, World, record
 from game.model.endings import Hint
 
 FAR = 10_000  # the distance of a puzzle that names no place the player can reach
@@ -153,7 +151,7 @@ def _owners(world: World) -> Iterator[tuple[str, object]]:
     for item_id, item in world.items.items():
         for rule in item.use:
             yield (rule.on or item_id), rule
-        yield item_id, attrs.evolve(item, use=())
+        yield item_id, record.evolve(item, use=())
     yield from world.characters.items()
     for event in world.events.values():
         trigger = event.trigger
@@ -173,9 +171,9 @@ def _effects(node: object, seen: set[int]) -> Iterator[Effect]:
     elif isinstance(node, (tuple, list, frozenset)):
         for part in node:
             yield from _effects(part, seen)
-    elif attrs.has(type(node)) and id(node) not in seen:
+    elif record.has(type(node)) and id(node) not in seen:
         seen.add(id(node))
-        for field in attrs.fields(type(node)):
+        for field in record.fields(type(node)):
             yield from _effects(getattr(node, field.name), seen)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from game.engine.actions.common import held_contents
-from game.engine.describe import list_names
+from game.engine.describe import list_names, names_item, words_in
 from game.engine.describe import look as describe_look
 from game.engine.draft import Draft
 from game.engine.library import message, say
@@ -35,8 +35,9 @@ def examine(d: Draft, cmd: Command) -> None:
             info.description if info and info.description else character.description, "description"
         )
         return
-    d.say(_item_description(d, thing), "description")
-    notes = _item_state(d, thing)
+    text = _item_description(d, thing)
+    d.say(text, "description")
+    notes = _item_state(d, thing, words_in(text))
     if notes:
         d.say(notes, "description")
 
@@ -52,8 +53,8 @@ def _item_description(d: Draft, thing: str) -> str:
     return item.description
 
 
-def _item_state(d: Draft, thing: str) -> str:
-    """Open/closed, lit, worn, contents."""
+def _item_state(d: Draft, thing: str, described: frozenset[str] = frozenset()) -> str:
+    """Open/closed, lit, worn, contents (leaving out what the description already names)."""
     item = d.world.items[thing]
     parts = []
     spec = item.door or item.container
@@ -67,12 +68,13 @@ def _item_state(d: Draft, thing: str) -> str:
         parts.append(message(d, "examine.worn", thing))
     if item.container is not None and can_see_inside(d.world, d, thing):
         inside = contents(d, thing)
+        unnamed = [i for i in inside if not names_item(d, i, described)]
         word = "on" if item.container.supporter else "in"
-        if inside:
+        if unnamed:
             parts.append(
-                message(d, "examine.contents", thing, word=word, list=list_names(d, inside))
+                message(d, "examine.contents", thing, word=word, list=list_names(d, unnamed))
             )
-        else:
+        elif not inside:
             key = "examine.nothing_on" if item.container.supporter else "examine.empty"
             parts.append(message(d, key, thing))
     return " ".join(p for p in parts if p)
