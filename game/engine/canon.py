@@ -9,7 +9,8 @@ state to state): replay and autosave pay for what changed, not for the whole wor
 from __future__ import annotations
 
 import json
-from itertools import product
+from itertools import compress, product
+from operator import is_not
 
 from game.engine.state import GameState
 from game.engine.statecheck import DEBUGGING, MAPS, PLAIN, SETS
@@ -30,6 +31,7 @@ class _Layout:
         self.heads = tuple(_encode(name) + ":" for name in self.keys)
         self.values: list[object] = [_UNSET] * len(self.keys)
         self.pieces: list[str] = [""] * len(self.keys)
+        self.indexes = range(len(self.keys))
 
 
 _UNSET = object()
@@ -48,17 +50,31 @@ def _piece(name: str, value: object) -> str:
         return repr(value)
     if name in PAIRS:
         return _encode(value if value else None)
+    if type(value) is str:
+        return _text_of(value)
     return _encode(value)
+
+
+_strings: dict[str, str] = {}
+
+
+def _text_of(value: str) -> str:
+    """A string as JSON (remembered, up to a bound: ids and commands repeat from line to line)."""
+    text = _strings.get(value)
+    if text is None:
+        if len(_strings) > 4096:
+            _strings.clear()
+        text = _strings[value] = _encode(value)
+    return text
 
 
 def state_text(state: GameState) -> str:
     """The canonical JSON text of a state's data (history left out)."""
     fields = state.__dict__
     layout = _LAYOUTS[(fields["debug"], fields["debugged"], fields["trace"])]
-    values, pieces, heads = layout.values, layout.pieces, layout.heads
-    for index, name in enumerate(layout.keys):
-        value = fields[name]
-        if value is not values[index]:
-            pieces[index] = heads[index] + _piece(name, value)
-            values[index] = value
+    keys, pieces, heads = layout.keys, layout.pieces, layout.heads
+    values = list(map(fields.__getitem__, keys))
+    for index in compress(layout.indexes, map(is_not, values, layout.values)):
+        pieces[index] = heads[index] + _piece(keys[index], values[index])
+    layout.values = values
     return "{" + ",".join(pieces) + "}"

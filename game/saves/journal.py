@@ -334,9 +334,12 @@ class Writer:
 
     def append(self, records: list[Record]) -> None:
         """Write records (flushed to the OS at once; to the disk at most every SYNC_EVERY s)."""
-        data = b"".join(
-            encode_record(self.lines + i, r, self._crc) for i, r in enumerate(records, 1)
-        )
+        if len(records) == 1:  # the usual case: the line just played
+            data = encode_record(self.lines + 1, records[0], self._crc)
+        else:
+            data = b"".join(
+                encode_record(self.lines + i, r, self._crc) for i, r in enumerate(records, 1)
+            )
         self._write(data)
         self.lines += len(records)
         self._dirty = True
@@ -347,10 +350,12 @@ class Writer:
         """Write all of `data` at the end of the file, or raise SaveWriteError."""
         if self._fd is None:
             raise SaveError("The recording is closed.", "", self.path)
-        view = memoryview(data)
         try:
-            while view:
-                view = view[self._ops.write(self._fd, view) :]
+            written = self._ops.write(self._fd, data)
+            if written < len(data):  # a short write (a full disk, a signal): write the rest
+                view = memoryview(data)[written:]
+                while view:
+                    view = view[self._ops.write(self._fd, view) :]
         except OSError as exc:
             raise write_error(exc, self.path) from None
 

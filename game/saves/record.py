@@ -56,8 +56,18 @@ def excerpt(output: Sequence[Paragraph]) -> str:
 
 
 def excerpt_text(paragraphs: Iterable[str]) -> str:
-    """Paragraphs squeezed onto one line and cut to EXCERPT characters."""
-    text = " / ".join(" ".join(t.split()) for t in paragraphs if t.strip())
+    """Paragraphs squeezed onto one line and cut to EXCERPT characters (only as many
+    paragraphs as that needs are read)."""
+    parts: list[str] = []
+    joined = -3  # the length of " / ".join(parts)
+    for paragraph in paragraphs:
+        if joined > EXCERPT:  # the cut is decided: later paragraphs change nothing
+            break
+        squeezed = " ".join(paragraph.split())
+        if squeezed:
+            parts.append(squeezed)
+            joined += len(squeezed) + 3
+    text = " / ".join(parts)
     return text if len(text) <= EXCERPT else text[: EXCERPT - 1].rstrip() + "…"
 
 

@@ -31,7 +31,7 @@ from game.saves.slots import AUTOSAVE, DEFAULT_SLOT, PREVIOUS, list_slots, slot_
 from game.saves.store import Loaded, load, load_slot, make_save, write_save
 
 DEBUGGED_NOTE = "This game was played with debugging verbs on (hyosan --debug): debug: true."
-CHECKPOINT_EVERY = 100  # lines between full snapshots; loading replays at most this many
+CHECKPOINT_EVERY = 250  # lines between full snapshots; loading replays at most this many (~15 ms)
 
 
 class Session:
