@@ -286,7 +286,7 @@ def _resolve(d: Draft, line: Line, slots: dict, text: str) -> Command:
             fields["words"] = slots[slot]
     if "ROOM" in slots:
         fields["room"] = _resolve_room(d, slots["ROOM"])
-    order = sorted((t for t in line.tokens if t in OBJECT_SLOTS), key=lambda t: t == "OBJ2")
+    order = _object_slots(line.tokens)
     single: dict[str, str] = {}
     for slot in order:
         if slot not in MULTI_SLOTS:
@@ -305,6 +305,12 @@ def _resolve(d: Draft, line: Line, slots: dict, text: str) -> Command:
     if len(resolved) > 1:
         fields["obj2"] = resolved[1][0]
     return Command(**fields)
+
+
+@functools.lru_cache(maxsize=1024)
+def _object_slots(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A grammar line's object slots, OBJ2 last (the direct object is resolved first)."""
+    return tuple(sorted((t for t in tokens if t in OBJECT_SLOTS), key=lambda t: t == "OBJ2"))
 
 
 def _resolve_room(d: Draft, words: tuple[str, ...]) -> str:
@@ -328,6 +334,22 @@ def _resolve_room(d: Draft, words: tuple[str, ...]) -> str:
 def words_of(d: Draft, thing: str) -> frozenset[str]:
     """The words that name an item, character or scenery."""
     return d.world.vocab[thing]
+
+
+def _noun_phrase(d: Draft, words: tuple[str, ...]) -> tuple[tuple[str, ...], bool, str]:
+    """The words that name the thing (OF, MY and possessives set aside), whether MY was said,
+    and the first word the parser does not know ('' if none): worked out once per phrase."""
+    memo = memo_for(d.world)
+    found = memo.get(("phrase", words))
+    if found is None:
+        kept = tuple(w for w in words if w != "of") or words
+        mine = bool(kept) and kept[0] in MINE
+        kept = tuple(w for w in kept if w not in MINE and not _possessive(d, w)) or kept
+        unknown = next((w for w in kept if not known_word(d, w)), "")
+        found = (kept, mine, unknown)
+        if len(memo) < 20_000:  # bounded: one entry per distinct phrase the player types
+            memo[("phrase", words)] = found
+    return found
 
 
 def _named_by(world: World, words: tuple[str, ...]) -> frozenset[str]:
@@ -382,13 +404,10 @@ def resolve_one(
         return _pronoun(d, words[0])
     if len(words) == 1 and words[0] in SELF_WORDS:
         return PLAYER
-    words = tuple(w for w in words if w != "of") or words
-    mine = bool(words) and words[0] in MINE
-    words = tuple(w for w in words if w not in MINE and not _possessive(d, w)) or words
+    words, mine, unknown = _noun_phrase(d, words)
     held = held or mine
-    for word in words:
-        if not known_word(d, word):
-            raise _Fail(unknown_failure(d, word))
+    if unknown:
+        raise _Fail(unknown_failure(d, unknown))
     named = _named_by(d.world, words)
     matches = [t for t in scope_ids(d) if t in named]
     if not matches:
