@@ -353,11 +353,21 @@ class Page:
         )
 
     def trigger(self, event: Event) -> str:
-        """What an event waits for, in words, with links."""
+        """What an event waits for, in words, with links (`after:` counts from the moment)."""
+        moment = self.moment(event)
+        after = event.trigger.after
+        if not after:
+            return moment
+        return f"{after} turn{'' if after == 1 else 's'} after {moment.removeprefix('when ')}"
+
+    def moment(self, event: Event) -> str:
+        """The trigger's moment or clock, in words."""
         t = event.trigger
         room = self.world.rooms.get(t.a)
         char = self.world.characters.get(t.a)
         if t.kind == "enter":
+            if t.after:
+                return "entering " + self.link("room", t.a, room.name if room else t.a)
             return "on entering " + self.link("room", t.a, room.name if room else t.a)
         if t.kind == "flag":
             return "when flag " + self.link("flag", t.a, t.a) + " is set"

@@ -77,6 +77,13 @@ def carry_over(world: World, old: GameState) -> GameState:
         visited=_keep(old.visited, rooms),
         moved=_keep(old.moved, items),
         fired=_keep(old.fired, world.events),
+        timers=FrozenMap(
+            {
+                e: t
+                for e, t in old.timers.items()
+                if e in world.events and world.events[e].trigger.after
+            }
+        ),
         dialogue=dialogue,
         encounter=encounter,
         ending=ending,

@@ -454,7 +454,8 @@ TRIGGER_KEYS: dict[str, Schema] = {
     "state": obj({"of": ident("character"), "is": ident("state")}, ("of", "is")),
     "condition": ident("the player's condition becomes this"),
 }
-# exactly one kind per trigger (`object` only goes with `action`)
+MOMENT_KINDS = ("enter", "flag", "state", "condition")  # the kinds `after` counts from
+# exactly one kind per trigger (`object` only goes with `action`, `after` with a moment)
 TRIGGER = {
     "description": "what makes the event fire (omit: whenever its condition holds)",
     "anyOf": [
@@ -462,6 +463,15 @@ TRIGGER = {
             {
                 kind: schema,
                 **({"object": ident("... to this item or character")} if kind == "action" else {}),
+                **(
+                    {
+                        "after": whole(
+                            "fire this many turns after the moment (its clock is saved)", 1
+                        )
+                    }
+                    if kind in MOMENT_KINDS
+                    else {}
+                ),
             },
             (kind,),
             doc=f"fires on '{kind}'",

@@ -27,8 +27,9 @@ def key_function(
     rooms visited (except those a condition asks about), events that only show text,
     undo history, pronouns and other parser memory. The turn counter is kept only as far as
     timed rules can tell turns apart: a `turn: n` event until it is due, the phase of an
-    `every: n` event while its condition holds, and the turns spent in a state with an
-    `after:` transition out of it. With `free_turn` (a winning deadline, see
+    `every: n` event while its condition holds, the turns spent in a state with an
+    `after:` transition out of it, and how long each delayed event (`on: {after: n, …}`) has
+    waited. With `free_turn` (a winning deadline, see
     `game.authoring.deadline`) the turn count itself is left out.
     """
     conditions = list(all_conditions(world, puzzles_only=not texts))
@@ -135,6 +136,11 @@ def _time_function(
     player = _after_caps(world.player.condition)
     chars = {c.id: _after_caps(c.machine) for c in world.characters.values()}
     chars = {c: caps for c, caps in chars.items() if caps}
+    delays = {
+        e.id: e.trigger.after
+        for e in world.events.values()
+        if e.trigger.after and meaningful(e.do, flags)
+    }
 
     def time(s: GameState) -> tuple:
         out: tuple = ()
@@ -154,6 +160,14 @@ def _time_function(
             cap = caps.get(s.char_states.get(char_id, ""), 0)
             if cap:
                 out += (min(s.turn - s.char_since.get(char_id, 0), cap),)
+        if s.timers and delays:  # delayed events waiting, and how far each wait has gone
+            out += (
+                tuple(
+                    sorted(
+                        (e, min(s.turn - t, delays[e])) for e, t in s.timers.items() if e in delays
+                    )
+                ),
+            )
         return out
 
     return time

@@ -13,20 +13,22 @@ from itertools import compress, product
 from operator import is_not
 
 from game.engine.state import GameState
-from game.engine.statecheck import DEBUGGING, MAPS, PLAIN, SETS
+from game.engine.statecheck import DEBUGGING, MAPS, OPTIONAL_MAPS, PLAIN, SETS
 
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode
 PAIRS = ("dialogue", "encounter", "pending", "oops")  # tuples or None
 KEYS = tuple(sorted((*PLAIN, *SETS, *MAPS, *PAIRS)))
 _SETS = frozenset(SETS)
 _DEBUGGING = frozenset(DEBUGGING)
+_SOMETIMES = (*DEBUGGING, *OPTIONAL_MAPS)  # in the data only when true / not empty
 
 
 class _Layout:
-    """The sorted keys for one combination of debugging flags, and the pieces last encoded."""
+    """The sorted keys for one combination of debugging flags and optional maps present, and
+    the pieces last encoded."""
 
     def __init__(self, on: tuple[bool, ...]) -> None:
-        extra = [name for name, flag in zip(DEBUGGING, on, strict=True) if flag]
+        extra = [name for name, flag in zip(_SOMETIMES, on, strict=True) if flag]
         self.keys = tuple(sorted((*KEYS, *extra)))
         self.heads = tuple(_encode(name) + ":" for name in self.keys)
         self.values: list[object] = [_UNSET] * len(self.keys)
@@ -35,7 +37,7 @@ class _Layout:
 
 
 _UNSET = object()
-_LAYOUTS = {on: _Layout(on) for on in product((False, True), repeat=len(DEBUGGING))}
+_LAYOUTS = {on: _Layout(on) for on in product((False, True), repeat=len(_SOMETIMES))}
 
 
 def _piece(name: str, value: object) -> str:
@@ -71,7 +73,10 @@ def _text_of(value: str) -> str:
 def state_text(state: GameState) -> str:
     """The canonical JSON text of a state's data (history left out)."""
     fields = state.__dict__
-    layout = _LAYOUTS[(fields["debug"], fields["debugged"], fields["trace"])]
+    # in the order of _SOMETIMES
+    layout = _LAYOUTS[
+        (fields["debug"], fields["debugged"], fields["trace"], bool(fields["timers"]))
+    ]
     keys, pieces, heads = layout.keys, layout.pieces, layout.heads
     values = list(map(fields.__getitem__, keys))
     for index in compress(layout.indexes, map(is_not, values, layout.values)):

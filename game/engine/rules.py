@@ -190,6 +190,22 @@ def _triggered(d: Draft, event: Event) -> bool:
     return kind == "always"
 
 
+def _ready(d: Draft, event: Event) -> bool:
+    """Whether an event's trigger matches now (a delayed one: whether its wait is over)."""
+    return _timer_due(d, event) if event.trigger.after else _triggered(d, event)
+
+
+def _timer_due(d: Draft, event: Event) -> bool:
+    """A delayed event: its clock starts when its moment happens (unless it already runs);
+    it is due once `after` turns have passed, and stays due until its condition holds."""
+    since = d.timers.get(event.id)
+    if since is None:
+        if _triggered(d, event) and not (event.once and event.id in d.fired):
+            d.timers = d.timers.set(event.id, d.turn)
+        return False
+    return d.turn - since >= event.trigger.after
+
+
 def _keyed(d: Draft) -> list[Event]:
     """The events whose trigger names something that happened this turn (room entered, flag
     set, state or condition entered)."""
@@ -203,6 +219,9 @@ def _keyed(d: Draft) -> list[Event]:
         found += by_key.get(("state", f"{char}:{state}"), ())
     if d.condition_entered:
         found += by_key.get(("condition", d.condition_entered), ())
+    if d.timers:  # delayed events whose clock runs
+        events = d.world.events
+        found += [events[event_id] for event_id in d.timers]
     return found
 
 
@@ -243,7 +262,7 @@ def _round(d: Draft, plan: TurnPlan, keyed: list[Event], fired_now: set[str]) ->
         elif kind == "turn":
             if turn != trigger.n:
                 continue
-        elif kind != "always" and not _triggered(d, event):
+        elif kind != "always" and not _ready(d, event):
             continue
         event_id = event.id
         if event_id in fired_now or (event.once and event_id in d.fired):
@@ -269,7 +288,7 @@ def _check_all(d: Draft, plan: TurnPlan, candidates: Sequence[Event], fired_now:
         event_id = event.id
         if event_id in fired_now or (event.once and event_id in d.fired):
             continue
-        if not _triggered(d, event):
+        if not _ready(d, event):
             continue
         whole = rules[event_id].whole
         if whole is not None and not whole(d):
@@ -286,6 +305,8 @@ def _fire(d: Draft, event: Event) -> None:
         if event.id in d.fired:
             return
         d.fired = d.fired | {event.id}
+    if event.id in d.timers:
+        d.timers = d.timers.drop(event.id)
     if d.trace:
         say(d, "debug.trace_event", kind="meta", word=event.id)
     d.say(event.say, "event")

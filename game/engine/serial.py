@@ -9,6 +9,7 @@ from game.engine.statecheck import (
     DEBUGGING,
     MAPS,
     MOMENTS,
+    OPTIONAL_MAPS,
     PLAIN,
     SETS,
     StateDataError,
@@ -16,6 +17,7 @@ from game.engine.statecheck import (
 )
 from game.model import World
 
+GONE = "~gone"  # in a delta: the optional fields the older state's data leaves out
 DATA_FIELDS = (*PLAIN, *SETS, *MAPS, *MOMENTS)  # the data's keys in order (then DEBUGGING's)
 _SETS = frozenset(SETS)
 _MAPS = frozenset(MAPS)
@@ -37,6 +39,9 @@ def state_to_data(state: GameState) -> dict[str, Any]:
     data["pending"] = [state.pending[0], list(state.pending[1])] if state.pending else None
     data["oops"] = list(state.oops) if state.oops else None
     data.update({name: True for name in DEBUGGING if getattr(state, name)})
+    for name in OPTIONAL_MAPS:
+        if getattr(state, name):
+            data[name] = dict(sorted(getattr(state, name).items()))
     return data
 
 
@@ -82,6 +87,21 @@ def state_delta(newer: GameState, older: GameState) -> dict[str, Any]:
     for name in DEBUGGING:
         if old_fields[name] and not new_fields[name]:
             out[name] = True
+    gone = []
+    for name in OPTIONAL_MAPS:  # left out of the data while empty
+        a, b = new_fields[name], old_fields[name]
+        if a is b or a == b:
+            continue
+        if not b:
+            gone.append(name)
+        elif not a:
+            out[name] = dict(sorted(b.items()))
+        else:
+            part = {k: v for k, v in b.items() if a.get(k, None) != v}
+            part.update({k: None for k in a if k not in b})
+            out[name] = dict(sorted(part.items()))
+    if gone:
+        out[GONE] = gone
     return out
 
 
@@ -96,4 +116,11 @@ def state_from_data(
     return GameState(**checked_fields(world, data, [] if notes is None else notes))
 
 
-__all__ = ["StateDataError", "field_data", "state_delta", "state_from_data", "state_to_data"]
+__all__ = [
+    "GONE",
+    "StateDataError",
+    "field_data",
+    "state_delta",
+    "state_from_data",
+    "state_to_data",
+]

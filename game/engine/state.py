@@ -40,6 +40,7 @@ class GameState:
     visited: frozenset[str] = frozenset()
     moved: frozenset[str] = frozenset()  # items taken at least once
     fired: frozenset[str] = frozenset()  # once-events that have fired
+    timers: FrozenMap = EMPTY  # delayed event id -> turn its moment happened (`on: {after: n}`)
     score: int = 0
     dialogue: tuple[str, str] | None = None  # (character, talk node)
     encounter: tuple[str, int] | None = None  # (character, commands left)

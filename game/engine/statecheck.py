@@ -32,6 +32,7 @@ PLAIN = (
 VERBOSITY = ("brief", "normal", "full")
 MOMENTS = ("dialogue", "encounter", "pending", "oops")
 DEBUGGING = ("debug", "debugged", "trace")  # kept in the data only when true (old saves lack them)
+OPTIONAL_MAPS = ("timers",)  # kept in the data only when not empty (old saves lack them)
 MAX_TEXT = 10_000  # characters of a remembered command (typed lines are cut far shorter)
 PRONOUNS = frozenset({"it", "him", "her", "them"})
 _RNG_LIMIT = 1 << 64
@@ -60,6 +61,7 @@ def checked_fields(world: World, data: Any, notes: list[str]) -> dict[str, Any]:
     fields["hints"] = FrozenMap(
         {h: min(max(n, 0), len(world.hints[h].hints)) for h, n in hints.items() if h in world.hints}
     )
+    fields["timers"] = _timers(world, data.get("timers", {}), fields["turn"])
     fields["pronouns"] = _pronouns(world, data["pronouns"], notes)
     fields.update(_moments(world, data, fields, notes))
     return fields
@@ -240,6 +242,22 @@ def _numbers(value: Any, kind: str) -> dict[str, int]:
             f"the {kind} '{name}' holds {shown}, not a whole number in range",
         )
     return saved
+
+
+def _timers(world: World, value: Any, turn: int) -> FrozenMap:
+    """Delayed events whose clock runs: the turn each one's moment happened (no later than now).
+
+    A timer of an event the world no longer has, or no longer delays, is forgotten."""
+    saved = _numbers(value, "timer")
+    for event, since in saved.items():
+        _need(0 <= since <= turn, f"the timer of '{event}' starts after the saved turn")
+    return FrozenMap(
+        sorted(
+            (event, since)
+            for event, since in saved.items()
+            if event in world.events and world.events[event].trigger.after
+        )
+    )
 
 
 def _pronouns(world: World, value: Any, notes: list[str]) -> FrozenMap:

@@ -17,7 +17,7 @@ from game.model import Condition, StateMachine, World, record
 
 LCM_CAP = 720
 MEMORY = frozenset({"history", "pronouns", "pending", "last_command", "oops", "hints", "verbose"})
-CLOCK = frozenset({"turn", "condition_since", "char_since"})
+CLOCK = frozenset({"turn", "condition_since", "char_since", "timers"})
 
 
 @attrs.frozen
@@ -28,6 +28,7 @@ class Clock:
     period: int  # route/wander/every phase (1: none)
     player_caps: dict[str, int]  # condition -> longest `after:` out of it
     char_caps: dict[str, dict[str, int]]  # character -> state -> longest `after:`
+    delays: dict[str, int] = attrs.field(factory=dict)  # delayed event -> its `on: {after: n}`
 
     def key(self, s: GameState) -> tuple:
         """The part of the clock that some rule can read."""
@@ -43,6 +44,11 @@ class Clock:
             cap = caps.get(s.char_states.get(char, ""), 0)
             if cap:
                 out += (min(s.turn - s.char_since.get(char, 0), cap),)
+        if s.timers:  # which delayed events wait, and how far each one's wait has gone
+            delays = self.delays
+            out += (
+                tuple(sorted((e, min(s.turn - t, delays.get(e, 0))) for e, t in s.timers.items())),
+            )
         return out
 
 
@@ -100,8 +106,13 @@ def make_clock(world: World) -> Clock:
             if (info.route or info.wander) and info.every > 1:
                 period = min(math.lcm(period, info.every), LCM_CAP)
     chars = {c.id: _after_caps(c.machine) for c in world.characters.values()}
+    delays = {e.id: e.trigger.after for e in world.events.values() if e.trigger.after}
     return Clock(
-        cap, period, _after_caps(world.player.condition), {c: v for c, v in chars.items() if v}
+        cap,
+        period,
+        _after_caps(world.player.condition),
+        {c: v for c, v in chars.items() if v},
+        delays,
     )
 
 

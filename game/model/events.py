@@ -12,14 +12,16 @@ from game.model.logic import (
 )
 from game.model.reader import (
     Ctx,
+    Map,
     Where,
     ident,
     mapping,
     text,
 )
-from game.model.record import field, record
+from game.model.record import evolve, field, record
 
 TRIGGER_KINDS = ("enter", "turn", "every", "flag", "action", "state", "condition")
+MOMENTS = ("enter", "flag", "state", "condition")  # the kinds `after:` counts from
 STATE_TRIGGER = Section(
     "state_trigger",
     "a character entering a state",
@@ -37,6 +39,13 @@ TRIGGER = Section(
     Key("object", ID, "… to this item or character (with `action` only)", needs="action"),
     Key("state", "state_trigger", "a character enters a state: `{of: character, is: state}`"),
     Key("condition", ID, "the player's condition becomes this"),
+    Key(
+        "after",
+        INT,
+        "fire this many turns after the moment (with `enter`, `flag`, `state` or `condition`)",
+        0,
+        low=1,
+    ),
     one_of=TRIGGER_KINDS,
 )
 EVENT = Section(
@@ -59,6 +68,7 @@ class Trigger:
     a: str = ""
     b: str = ""
     n: int = 0
+    after: int = 0  # fire this many turns after the moment (enter, flag, state, condition)
 
 
 @record
@@ -103,6 +113,24 @@ def _read_trigger(ctx: Ctx, node: yaml.Node | None) -> Trigger:
     if m is None:
         return Trigger("always")
     TRIGGER.check(ctx, m, "a trigger")
+    trigger = _read_kind(ctx, node, m)
+    if "after" not in m:
+        return trigger
+    after = TRIGGER.get(ctx, m, "after")
+    if trigger.kind not in MOMENTS:
+        ctx.error(
+            m.key_nodes["after"],
+            "'after' counts turns from a moment: entering a room, a flag set, a state entered "
+            "or a condition taken",
+            "write e.g. 'on: {flag: pumps_on, after: 4}' (use 'turn:' or 'every:' for the "
+            "game's own clock)",
+        )
+        return trigger
+    return evolve(trigger, after=after) if after else trigger
+
+
+def _read_kind(ctx: Ctx, node: yaml.Node, m: Map) -> Trigger:
+    """The one kind a trigger mapping names."""
     if "action" in m:
         verb = text(ctx, m.get("action"), "action")
         ctx.ref("verb", verb, m.get("action"))

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from game.engine import GameState
-from game.engine.serial import state_delta
+from game.engine.serial import GONE, state_delta
+from game.engine.statecheck import OPTIONAL_MAPS
 
 Data = dict[str, Any]
 
@@ -24,6 +25,9 @@ def delta(newer: Data, older: Data) -> Data:
             out[key] = dict(sorted(part.items()))
         else:
             out[key] = old
+    gone = [key for key in OPTIONAL_MAPS if key in newer and key not in older]
+    if gone:
+        out[GONE] = gone
     return out
 
 
@@ -31,6 +35,11 @@ def apply(newer: Data, change: Data) -> Data:
     """The older state data that `change` describes relative to `newer`."""
     out = dict(newer)
     for key, value in change.items():
+        if key == GONE:  # a list of names (anything else in a damaged save changes nothing)
+            for name in value if isinstance(value, list) else ():
+                if isinstance(name, str):
+                    out.pop(name, None)
+            continue
         base = newer.get(key)
         if isinstance(base, dict) and isinstance(value, dict):
             merged = dict(base)

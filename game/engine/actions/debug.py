@@ -222,6 +222,8 @@ def pending(d: Draft, words: tuple[str, ...]) -> None:
             continue
         trigger = event.trigger
         on = " ".join(str(part) for part in (trigger.kind, trigger.a, trigger.b, trigger.n) if part)
+        if trigger.after:
+            on += f" after {trigger.after}" + _clock(d, event.id, trigger.after)
         guard = (
             "" if not event.when else (" (when holds)" if holds(d, event.when) else " (when fails)")
         )
@@ -233,6 +235,15 @@ def pending(d: Draft, words: tuple[str, ...]) -> None:
         say(d, "debug.nothing_pending", kind="meta")
         return
     d.say("\n".join(lines), "meta")
+
+
+def _clock(d: Draft, event_id: str, after: int) -> str:
+    """How a delayed event's clock stands: not started, turns to go, or due."""
+    since = d.timers.get(event_id)
+    if since is None:
+        return " (clock not started)"
+    left = since + after - d.turn
+    return f" (clock running: {left} to go)" if left > 0 else " (due)"
 
 
 def _timed(d: Draft) -> list[str]:
