@@ -23,7 +23,10 @@ def holds(d: Draft, conditions: Sequence[Condition]) -> bool:
     """Whether every condition holds (an empty list always holds)."""
     if not conditions:
         return True
-    return check_for(d.world, conditions)(d)
+    found = d.memo.get(id(conditions))  # the draft holds its world's memo: one lookup
+    if found is None or found[0] is not conditions:
+        return check_for(d.world, conditions)(d)
+    return found[1](d)
 
 
 def check_for(world: World, conditions: Sequence[Condition]) -> Check:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.engine.memo import memo_for
 from game.engine.output import Paragraph, Request
 from game.engine.state import MAX_NUMBER, GameState, state_fields, state_from_fields
 from game.model import World
@@ -21,6 +22,7 @@ class Draft:
         "condition_entered",
         "entered",
         "flags_changed",
+        "memo",
         "out",
         "requests",
         "states_entered",
@@ -31,6 +33,7 @@ class Draft:
 
     def __init__(self, world: World, state: GameState) -> None:
         self.world = world
+        self.memo = memo_for(world) if world is not None else {}  # the world's compiled checks
         self.__dict__ = state_fields(state)
         self.out: list[Paragraph] = []
         self.requests: list[Request] = []

@@ -50,7 +50,16 @@ def _rank(d: Draft, puzzle: Hint, distances: dict[str, int]) -> tuple:
 
 
 def _distances(d: Draft) -> dict[str, int]:
-    """Exits from the player's room to every room (ignoring locks and conditions)."""
+    """Exits from the player's room to every room (ignoring locks and conditions); the same
+    for every state in that room, so worked out once per room."""
+    found = d.memo.get(("distances", d.location))
+    if found is None:
+        found = d.memo[("distances", d.location)] = _distances_from(d)
+    return found
+
+
+def _distances_from(d: Draft) -> dict[str, int]:
+    """Exits from the player's room to every room, by breadth-first search."""
     exits = d.world.exits
     seen = {d.location: 0, PLAYER: 0}
     queue = deque([d.location])
