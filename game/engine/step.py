@@ -95,7 +95,7 @@ def step(world: World, state: GameState, text: str) -> Turn:
     if not pieces:
         say(d, "parser.pardon", kind="error")
     for piece in pieces:
-        if not run_one(d, piece) or d.ended or _line_over(d):
+        if not run_one(d, piece) or d.ended or (d.requests and _line_over(d)):
             break
     if d.took_turn:
         limit = world.info.undo_limit
@@ -411,6 +411,11 @@ def author_verbs(cmd: Command) -> tuple[str, ...]:
 def _instead(d: Draft, cmd: Command, verbs: tuple[str, ...]) -> bool:
     """Instead-responses of the things named, then of the room, for each verb in turn."""
     world = d.world
+    answered = d.memo.get("verbs answered")
+    if answered is None:
+        answered = d.memo["verbs answered"] = _verbs_answered(world)
+    if answered.isdisjoint(verbs):  # no `on:` anywhere in the world has these verbs
+        return False
     named = (*cmd.objs[:1], cmd.obj2)
     targets = [world.items.get(t) or world.characters.get(t) or world.scenery.get(t) for t in named]
     room = world.rooms[d.location]
@@ -429,6 +434,13 @@ def _instead(d: Draft, cmd: Command, verbs: tuple[str, ...]) -> bool:
             d.actions.append((verb, cmd.objs[0] if cmd.objs else ""))
             return True
     return False
+
+
+def _verbs_answered(world: World) -> frozenset[str]:
+    """Every verb some item, character, scenery, room or the world answers with `on:`."""
+    owners = (*world.items.values(), *world.characters.values(), *world.scenery.values())
+    verbs = {verb for owner in (*owners, *world.rooms.values()) for verb in owner.on}
+    return frozenset(verbs | set(world.on))
 
 
 AIMED_ACTIONS = frozenset({"give", "show", "put_on", "insert", "plug"})
