@@ -154,26 +154,32 @@ def _plain_options(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
-class _Unused:
-    """A subcommand this command line does not name: its options are never read, so not built."""
+class _Parser(argparse.ArgumentParser):
+    """A subcommand's parser; `listed=True` makes only its place in the list of subcommands."""
 
-    def add_argument(self, *args: object, **kwargs: object) -> None:
-        """Nothing to add."""
+    def __init__(self, *, listed: bool = False, **kwargs) -> None:
+        if not listed:
+            super().__init__(**kwargs)
+
+    def add_argument(self, *args, **kwargs):
+        """An option (nothing, for a subcommand that is only listed)."""
+        if hasattr(self, "_actions"):
+            return super().add_argument(*args, **kwargs)
+        return None
 
 
 class _Subcommands:
-    """The subcommands: in full when named (or help is asked for), else only listed by name."""
+    """The subcommands: in full when named (or help is asked for), else only listed by name
+    (a valid choice, shown in help; building a parser costs more than the rest of argparse)."""
 
     def __init__(self, action, wanted: Collection[str] | None) -> None:
         self._action = action
         self._wanted = wanted
 
-    def add_parser(self, name: str, help: str):
-        """A subcommand's parser, or a stand-in that takes its options when it is not named."""
-        if self._wanted is None or name in self._wanted:
-            return self._action.add_parser(name, help=help)
-        self._action.add_parser(name, help=help)  # still listed and still a valid choice
-        return _Unused()
+    def add_parser(self, name: str, help: str) -> argparse.ArgumentParser:
+        """A subcommand's parser, or when it is not named one that only holds its place."""
+        listed = self._wanted is not None and name not in self._wanted
+        return self._action.add_parser(name, help=help, listed=listed)
 
 
 def named_commands(argv: Sequence[str]) -> set[str] | None:
@@ -203,7 +209,8 @@ def build_parser(wanted: Collection[str] | None = None) -> argparse.ArgumentPars
     )
     _add_globals(parser, None)
     _plain_options(parser, argparse.SUPPRESS)
-    sub = _Subcommands(parser.add_subparsers(dest="command", metavar="COMMAND"), wanted)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = _Subcommands(subparsers, wanted)
     _plain_options(_sub(sub, "play", "play in line mode (the same as --plain)"), argparse.SUPPRESS)
     _sub(sub, "tui", "play in the full-screen terminal app (the default)")
 
