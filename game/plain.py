@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 import sys
 import textwrap
 from collections.abc import Iterable
@@ -75,6 +74,13 @@ def danger_line(menu: Menu) -> str:
     return f"{name}!{when} FLEE, HIDE or FIGHT."
 
 
+def _columns() -> int:
+    """The terminal's width (imports shutil, and its compression modules, only in a terminal)."""
+    import shutil
+
+    return shutil.get_terminal_size().columns
+
+
 class PlainUI:
     """Reads lines, steps the game, writes the text and a status line."""
 
@@ -92,7 +98,7 @@ class PlainUI:
         self.stdin = stdin
         self.stdout = stdout
         self.interactive = stdin.isatty() and stdout.isatty()
-        self.width = min(shutil.get_terminal_size().columns, 100) - 1 if self.interactive else None
+        self.width = min(_columns(), 100) - 1 if self.interactive else None
         self.transcript: TranscriptFile | None = None
         self.editing = stdin.isatty() and _line_editing(session.log)
         self.write(self.render(session.opening))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 from game.model.record import record
@@ -36,5 +35,7 @@ class WorldError(Exception):
 
 def did_you_mean(word: str, known: Iterable[str]) -> str:
     """Suggest the nearest known word, as a fix hint, or '' when none is close."""
+    import difflib  # only when a world has a problem: kept out of start-up
+
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else ""

@@ -6,8 +6,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
-import shutil
 import stat
 import time
 from collections.abc import Callable
@@ -48,6 +46,8 @@ class FileOps:
         except OSError as exc:
             if exc.errno in (errno.ENOSPC, errno.EROFS, errno.EDQUOT):
                 raise
+            import shutil  # only where links fail (it loads the compression modules)
+
             shutil.copyfile(src, dst)
 
     def replace(self, src: Path, dst: Path) -> None:
@@ -86,7 +86,7 @@ def write_atomic(
     """
     path = Path(path)
     folder = path.parent
-    tmp = folder / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    tmp = folder / f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
     try:
         ops.makedirs(folder)
         _write_file(tmp, data, ops, durable)
@@ -117,7 +117,7 @@ def _write_file(tmp: Path, data: bytes, ops: FileOps, durable: bool) -> None:
 def _keep_backup(path: Path, ops: FileOps) -> None:
     """Make NAME.bak a copy of the current file, atomically."""
     bak = backup_of(path)
-    tmp = bak.with_name(f".{bak.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    tmp = bak.with_name(f".{bak.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
     try:
         ops.link(path, tmp)
         ops.replace(tmp, bak)
