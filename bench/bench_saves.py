@@ -15,13 +15,12 @@ import time
 import tracemalloc
 from pathlib import Path
 
-import attrs
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from game.engine import new_game, step  # noqa: E402
-from game.model import World, WorldError, load_world, record  # noqa: E402
+from game.model import World, WorldError, load_world  # noqa: E402
+from game.model.record import evolve  # noqa: E402
 from game.saves.format import dump, parse  # noqa: E402
 from game.saves.replay import final_state, verify  # noqa: E402
 from game.saves.session import Session  # noqa: E402
@@ -132,7 +131,7 @@ def replay_rows(world: World, lines: int, runs: int) -> list[list[str]]:
 
 def undo_memory(world: World, lines: int) -> float:
     """MiB held by an undo history of `lines` lines (undo limit raised to fit them all)."""
-    big = record.evolve(world, info=record.evolve(world.info, undo_limit=lines + 1))
+    big = evolve(world, info=evolve(world.info, undo_limit=lines + 1))
     state, _ = new_game(big, 1234)
     gc.collect()
     tracemalloc.start()
@@ -142,7 +141,7 @@ def undo_memory(world: World, lines: int) -> float:
     gc.collect()
     with_history = tracemalloc.get_traced_memory()[0]
     depth = len(state.history)
-    state = attrs.evolve(state, history=())
+    state = evolve(state, history=())
     gc.collect()
     without = tracemalloc.get_traced_memory()[0]
     tracemalloc.stop()

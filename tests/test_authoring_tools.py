@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import attrs
 import pytest
 
 from game.authoring.mapping import dot_map, mermaid_map, text_map
@@ -14,6 +13,7 @@ from game.authoring.worldtests import run_all
 from game.cli import main
 from game.engine import new_game, step
 from game.model import load_world
+from game.model.record import evolve
 
 WORLDS = Path(__file__).resolve().parent / "worlds" / "authoring"
 TUTORIAL = WORLDS / "tutorial"
@@ -171,7 +171,7 @@ def test_reload_falls_back_for_what_no_longer_exists(tmp_path):
     folder = tmp_path / "w"
     shutil.copytree(TUTORIAL, folder)
     world = load_world([folder])
-    state = attrs.evolve(play(world, ["talk to mrs oh", "1"]), location="pump_house")
+    state = evolve(play(world, ["talk to mrs oh", "1"]), location="pump_house")
     (folder / "extra.yaml").write_text("items:\n  bucket: {name: bucket, location: pump_yard}\n")
     new_world, new_state, _ = reload_world([folder], state)
     assert new_state.places["bucket"] == "pump_yard"

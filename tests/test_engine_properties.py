@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import attrs
 from conftest import MINI, play, world_at
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -10,6 +9,7 @@ from hypothesis import strategies as st
 from game.engine import GameState, new_game, state_from_data, state_to_data, step
 from game.engine.state import PHASES, without_history
 from game.model import NOWHERE, PLAYER, World
+from game.model.record import evolve
 
 WORLD = world_at(MINI)
 
@@ -124,7 +124,7 @@ def test_state_data_round_trip(state, commands):
     """state_from_data(state_to_data(s)) gives back s without its undo history."""
     state, _ = run(WORLD, state, commands)
     data = state_to_data(state)
-    assert state_from_data(WORLD, data) == attrs.evolve(state, history=())
+    assert state_from_data(WORLD, data) == evolve(state, history=())
 
 
 @given(st.sampled_from(STARTS), SEQUENCES, COMMAND)

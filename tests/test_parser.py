@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import attrs
 import pytest
 from conftest import play
 
 from game.engine import new_game, step
+from game.model.record import evolve
 
 # command prefixes that set up a situation in the mini world
 TORCH = ["e", "open locker", "take torch", "w"]
@@ -897,7 +897,7 @@ def test_menu_choice_by_the_words_of_its_label(mini_world):
 def test_walking_in_on_a_hostile_starts_an_encounter(mini_world):
     """Entering a room where the horde already waits starts the encounter at once."""
     state, _ = new_game(mini_world, 1)
-    state = attrs.evolve(state, char_places=state.char_places.set("horde", "hut"))
+    state = evolve(state, char_places=state.char_places.set("horde", "hut"))
     turn = step(mini_world, state, "e")
     assert turn.state.phase == "encounter"
     assert "The horde pours round the corner, screeching in one voice." in turn.text
@@ -906,7 +906,7 @@ def test_walking_in_on_a_hostile_starts_an_encounter(mini_world):
 def test_transitions_far_away_are_not_narrated(mini_world):
     """A character's transition text is shown only when the player is with them."""
     state, _ = new_game(mini_world, 1)
-    state = attrs.evolve(state, flags=state.flags.set("trust_han", 2))
+    state = evolve(state, flags=state.flags.set("trust_han", 2))
     turn = step(mini_world, state, "z")
     assert turn.state.char_states["han"] == "trusting"
     assert "Han lowers his rifle." not in turn.text

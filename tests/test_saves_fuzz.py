@@ -7,13 +7,13 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-import attrs
 from hostile_saves import document, real_save, sealed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.engine import StateDataError, state_from_data, state_to_data, step
 from game.model import World, load_world
+from game.model.record import evolve
 from game.saves.errors import SaveError
 from game.saves.session import Session
 
@@ -107,7 +107,7 @@ def test_state_data_is_a_state_error_or_a_playable_state(snapshot: dict) -> None
         return
     for line in COMMANDS:
         state = step(mini(), state, line).state
-    assert state_from_data(mini(), state_to_data(state)) == attrs.evolve(state, history=())
+    assert state_from_data(mini(), state_to_data(state)) == evolve(state, history=())
 
 
 @st.composite

@@ -7,13 +7,13 @@ import contextlib
 from functools import cache
 from pathlib import Path
 
-import attrs
 import pytest
 from hostile_saves import document, real_save, resealed, sealed, with_snapshot
 
 from game.engine import StateDataError, new_game, state_from_data, state_to_data
 from game.engine.frozen import FrozenMap
 from game.model import World, load_world
+from game.model.record import evolve
 from game.saves import store
 from game.saves.errors import DamagedSave, UnknownId
 from game.saves.session import Session
@@ -129,7 +129,7 @@ def test_the_game_never_holds_a_number_a_save_cannot_keep(tmp_path: Path) -> Non
     """Flags stop at the largest number every save reader keeps, so the save still loads."""
     session = Session.new(mini(), 1, tmp_path)
     session.play("east")
-    session.state = attrs.evolve(session.state, flags=FrozenMap({"trust_han": 2**53 - 2}))
+    session.state = evolve(session.state, flags=FrozenMap({"trust_han": 2**53 - 2}))
     session.play("ask han about counting")  # adds 1 to trust_han
     session.play("ask han about counting")
     assert session.state.flags["trust_han"] == 2**53 - 1
@@ -143,7 +143,7 @@ def test_a_save_that_would_not_read_back_is_not_written(tmp_path: Path) -> None:
     session.play("take all")
     session.save("mine")
     before = (tmp_path / "mine.json").read_bytes()
-    session.state = attrs.evolve(session.state, flags=FrozenMap({"x": float("inf")}))
+    session.state = evolve(session.state, flags=FrozenMap({"x": float("inf")}))
     said = session.save("mine")[0]
     assert said.kind == "error" and "Not saved" in said.text
     assert (tmp_path / "mine.json").read_bytes() == before

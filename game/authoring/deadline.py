@@ -19,6 +19,7 @@ from game.authoring.rules import all_conditions
 from game.engine.frozen import FrozenMap
 from game.engine.state import GameState
 from game.model import World
+from game.model.record import evolve
 
 PERIOD_CAP = 10_000
 
@@ -48,7 +49,7 @@ class Deadline:
         if shift <= 0:
             return state
         since = FrozenMap({c: t - shift for c, t in state.char_since.items()})
-        return attrs.evolve(
+        return evolve(
             state,
             turn=state.turn - shift,
             condition_since=state.condition_since - shift,

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-import attrs
-
 from game.engine import GameState
 from game.engine.frozen import FrozenMap
 from game.engine.state import initial_state
 from game.model import NOWHERE, PLAYER, Problem, World
 from game.model.loader import read_world
+from game.model.record import evolve
 
 
 def reload_world(
@@ -62,7 +61,7 @@ def carry_over(world: World, old: GameState) -> GameState:
     if phase == "ended" and ending is None:
         phase = "exploring"
     conditions = world.player.condition.states
-    return attrs.evolve(
+    return evolve(
         old,
         location=old.location if old.location in rooms else fresh.location,
         places=FrozenMap(places),

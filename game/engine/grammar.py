@@ -7,7 +7,7 @@ direction), TOPIC and TEXT (free words), ROOM (a room name). Patterns are tried 
 
 from __future__ import annotations
 
-import attrs
+from game.model.record import record
 
 SLOTS = frozenset({"OBJ", "OBJ2", "HELD", "MULTI", "MULTIHELD", "DIR", "TOPIC", "TEXT", "ROOM"})
 
@@ -193,7 +193,7 @@ AUTHOR_VERB = {
 }
 
 
-@attrs.frozen
+@record
 class Line:
     """One grammar pattern and the action it means."""
 

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import attrs
-
 from game.engine.actions.people import open_choices
 from game.engine.draft import Draft
 from game.engine.library import message
 from game.engine.state import GameState
 from game.model import World
+from game.model.record import record
 
 ENCOUNTER_MOVES = (("1", "Flee", "flee"), ("2", "Hide", "hide"), ("3", "Fight", "fight"))
 
 
-@attrs.frozen
+@record
 class Menu:
     """What the player can pick right now, read from the state (never from old output)."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import attrs
+from game.model.record import record
 
 if TYPE_CHECKING:
     from game.engine.state import GameState
@@ -14,7 +14,7 @@ KINDS = frozenset(
 )
 
 
-@attrs.frozen
+@record
 class Paragraph:
     """One paragraph of output with a kind front ends can style."""
 
@@ -22,7 +22,7 @@ class Paragraph:
     text: str
 
 
-@attrs.frozen
+@record
 class Request:
     """Something only a front end can do: save, restore, quit, transcript, map."""
 
@@ -30,7 +30,7 @@ class Request:
     arg: str = ""
 
 
-@attrs.frozen
+@record
 class Turn:
     """The result of one line of input."""
 

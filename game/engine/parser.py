@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from collections.abc import Iterator
-
-import attrs
 
 from game.engine.draft import Draft
 from game.engine.grammar import (
@@ -23,6 +20,7 @@ from game.engine.memo import memo_for
 from game.engine.scope import carried, in_scope, is_lit, room_items
 from game.model import PLAYER, World
 from game.model.messages import DEFAULTS
+from game.model.record import record
 
 ARTICLES = frozenset({"the", "a", "an", "your", "some", "this", "that", "these", "those"})
 MINE = frozenset({"my", "mine"})
@@ -53,7 +51,7 @@ KEY_ACTIONS = frozenset({"unlock", "lock", "open"})
 PREFER_NOT_HELD = frozenset({"take", "take_from"})
 
 
-@attrs.frozen
+@record
 class Command:
     """A parsed command: the action and what it applies to."""
 
@@ -67,7 +65,7 @@ class Command:
     multi: bool = False
 
 
-@attrs.frozen
+@record
 class Failure:
     """A command that could not be understood, with the message to show."""
 
@@ -161,6 +159,8 @@ def nearest_word(
         return min(
             near, key=lambda rv: (rv[0], rv[1] not in preferred, abs(len(rv[1]) - len(word)), rv[1])
         )[1]
+    import difflib  # rarely reached: kept out of start-up
+
     close = difflib.get_close_matches(word, sorted(vocabulary), n=1, cutoff=0.75)
     return close[0] if close else ""
 

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-import attrs
-
 from game.engine.conditions import Check, check_for
 from game.engine.draft import Draft
 from game.engine.memo import memo_for
 from game.model import Condition, Event, StateMachine, World
+from game.model.record import field, record
 from game.model.statemachine import Transition
 
 SLOW_TESTS = frozenset(
@@ -29,7 +28,7 @@ NESTED = frozenset({"not", "any", "all"})
 Auto = tuple[Transition, int, Check | None]
 
 
-@attrs.frozen
+@record
 class Rule:
     """A condition split into a guard (slow state only) and the rest, plus the whole."""
 
@@ -38,7 +37,7 @@ class Rule:
     whole: Check | None
 
 
-@attrs.frozen
+@record
 class TurnPlan:
     """What the end of a turn needs from a world, looked up instead of searched."""
 
@@ -47,7 +46,7 @@ class TurnPlan:
     per_turn: tuple[Event, ...]  # always / every / turn events, in firing order
     rank: Mapping[str, int]  # event id -> firing order, by (priority, id)
     rules: Mapping[str, Rule]  # event id -> its condition, split
-    live: dict = attrs.field(factory=dict, eq=False)  # the last guard results, by slow key
+    live: dict = field(factory=dict, eq=False)  # the last guard results, by slow key
 
 
 def plan_for(world: World) -> TurnPlan:

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import operator
 
-import attrs
-
 from game.engine.frozen import EMPTY, FrozenMap
 from game.model import NOWHERE, PLAYER, World
+from game.model.record import HASH_CACHE, fields, record
 
 PHASES = ("exploring", "dialogue", "encounter", "ended")
 MAX_NUMBER = 2**53 - 1  # the largest flag, score or turn a state holds (exact in every JSON reader)
 
 
-@attrs.frozen(cache_hash=True, slots=False)
+@record(cache_hash=True, slots=False)
 class GameState:
     """One moment of one game. Transitions happen by building a new value.
 
@@ -57,10 +56,10 @@ class GameState:
     history: tuple[GameState, ...] = ()
 
 
-FIELD_NAMES = tuple(f.name for f in attrs.fields(GameState))
+FIELD_NAMES = tuple(f.name for f in fields(GameState))
 MOMENT_FIELDS = FIELD_NAMES[:-1]  # everything but history, in constructor order
 _read_moment = operator.attrgetter(*MOMENT_FIELDS)
-_HASH_CACHE = "_attrs_cached_hash"  # where attrs keeps a state's hash once computed
+_HASH_CACHE = HASH_CACHE  # where a state keeps its hash once computed
 _INSTANCE_KEYS = frozenset((*FIELD_NAMES, _HASH_CACHE))
 _new = object.__new__
 _set = object.__setattr__

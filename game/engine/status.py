@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import attrs
-
 from game.engine.draft import Draft
 from game.engine.grammar import VERB_WORDS
 from game.engine.machines import turns_left
@@ -11,9 +9,10 @@ from game.engine.parser import scope_ids, words_of
 from game.engine.scope import characters_here, contents, is_lit, room_items, visible_exits
 from game.engine.state import GameState
 from game.model import World
+from game.model.record import record
 
 
-@attrs.frozen
+@record
 class Status:
     """What a status line or sidebar shows."""
 

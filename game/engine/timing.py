@@ -10,17 +10,16 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-import attrs
-
 from game.engine.state import GameState
-from game.model import Condition, StateMachine, World, record
+from game.model import Condition, StateMachine, World
+from game.model.record import fields, has, record
 
 LCM_CAP = 720
 MEMORY = frozenset({"history", "pronouns", "pending", "last_command", "oops", "hints", "verbose"})
 CLOCK = frozenset({"turn", "condition_since", "char_since", "timers"})
 
 
-@attrs.frozen
+@record
 class Clock:
     """The timed rules of a world: how far the turn count matters, periods, `after:` caps."""
 
@@ -64,11 +63,11 @@ def _conditions(node: object, seen: set[int]) -> Iterator[Condition]:
     elif isinstance(node, dict):
         for part in node.values():
             yield from _conditions(part, seen)
-    elif record.has(type(node)):
+    elif has(type(node)):
         if id(node) in seen:
             return
         seen.add(id(node))
-        for field in record.fields(type(node)):
+        for field in fields(type(node)):
             yield from _conditions(getattr(node, field.name), seen)
 
 
@@ -117,7 +116,7 @@ def make_clock(world: World) -> Clock:
 
 
 _CLOCKS: dict[int, tuple[World, Clock]] = {}
-KEPT = tuple(f.name for f in attrs.fields(GameState) if f.name not in MEMORY | CLOCK)
+KEPT = tuple(f.name for f in fields(GameState) if f.name not in MEMORY | CLOCK)
 
 
 def clock_of(world: World) -> Clock:

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from operator import attrgetter
 from typing import Any
 
+HASH_CACHE = "_record_hash"  # where a `cache_hash` record keeps its hash
 NOTHING: Any = type("Nothing", (), {"__repr__": lambda self: "NOTHING", "__slots__": ()})()
 
 
@@ -74,11 +75,15 @@ def field(
     return Field(default, factory, eq, repr, hash, init)
 
 
-def record(cls: type | None = None, *, frozen: bool = True) -> Any:
-    """The decorator: `@record` (immutable) or `@record(frozen=False)` (fields may be set)."""
+def record(
+    cls: type | None = None, *, frozen: bool = True, slots: bool = True, cache_hash: bool = False
+) -> Any:
+    """The decorator: `@record` (immutable), `@record(frozen=False)` (fields may be set);
+    `slots=False` keeps an instance dict, `cache_hash=True` keeps the hash once computed
+    (in the instance's `HASH_CACHE` attribute, which the constructor sets to None)."""
     if cls is None:
-        return lambda later: _build(later, frozen)
-    return _build(cls, frozen)
+        return lambda later: _build(later, frozen, slots, cache_hash)
+    return _build(cls, frozen, slots, cache_hash)
 
 
 def fields(kind: type) -> tuple:
@@ -111,8 +116,8 @@ def evolve(value: Any, **changes: Any) -> Any:
     return kind(**changes)
 
 
-def _build(cls: type, frozen: bool) -> type:
-    """The slotted record class made from a declaration."""
+def _build(cls: type, frozen: bool, slots: bool, cache_hash: bool) -> type:
+    """The record class made from a declaration."""
     own = [
         name
         for name, note in cls.__dict__.get("__annotations__", {}).items()  # noqa: RUF063 - inspect is slow to import
@@ -133,17 +138,19 @@ def _build(cls: type, frozen: bool) -> type:
         for k, v in cls.__dict__.items()
         if k not in own and k not in ("__dict__", "__weakref__")
     }
-    body["__slots__"] = (*own, *(() if inherited else ("__weakref__",)))
+    if slots:
+        extra = (*((HASH_CACHE,) if cache_hash else ()), *(() if inherited else ("__weakref__",)))
+        body["__slots__"] = (*own, *extra)
     body["__record_fields__"] = all_fields
     body["__match_args__"] = tuple(f.name for f in all_fields if f.init)
-    body["__init__"] = _constructor(cls, all_fields, frozen)
+    body["__init__"] = _constructor(cls, all_fields, frozen, cache_hash)
     body["__repr__"] = _repr
     eq_names = [f.name for f in all_fields if f.eq]
     body["__record_eq__"] = _getter(eq_names)
     body["__eq__"], body["__ne__"] = _eq, _ne
     if frozen:
         body["__record_hash__"] = _getter([f.name for f in all_fields if f.eq and f.hash])
-        body["__hash__"] = _hash
+        body["__hash__"] = _cached_hash if cache_hash else _hash
         body["__setattr__"] = body["__delattr__"] = _refuse
     else:
         body["__hash__"] = None
@@ -152,7 +159,9 @@ def _build(cls: type, frozen: bool) -> type:
     return made
 
 
-def _constructor(cls: type, all_fields: tuple[Field, ...], frozen: bool) -> Callable:
+def _constructor(
+    cls: type, all_fields: tuple[Field, ...], frozen: bool, cache_hash: bool
+) -> Callable:
     """The compiled `__init__`: every field assigned, defaults and factories filled in."""
     params, lines = ["self"], []
     space: dict[str, Any] = {"_set": object.__setattr__ if frozen else setattr, "_NOTHING": NOTHING}
@@ -176,6 +185,8 @@ def _constructor(cls: type, all_fields: tuple[Field, ...], frozen: bool) -> Call
             space[f"_default_{name}"] = f.default
             value = f"_default_{name}"
         lines.append(f"    _set(self, {name!r}, {value})")
+    if cache_hash:
+        lines.append(f"    _set(self, {HASH_CACHE!r}, None)")
     source = f"def __init__({', '.join(params)}):\n" + ("\n".join(lines) or "    pass") + "\n"
     exec(compile(source, f"<record {cls.__module__}.{cls.__qualname__}>", "exec"), space)
     init = space["__init__"]
@@ -210,6 +221,15 @@ def _ne(self: Any, other: Any) -> Any:
 def _hash(self: Any) -> int:
     """A hash of the compared fields (those not marked `hash=False`)."""
     return hash(self.__record_hash__(self))
+
+
+def _cached_hash(self: Any) -> int:
+    """The hash, computed on first use and kept."""
+    found = getattr(self, HASH_CACHE)
+    if found is None:
+        found = hash(self.__record_hash__(self))
+        object.__setattr__(self, HASH_CACHE, found)
+    return found
 
 
 def _repr(self: Any) -> str:

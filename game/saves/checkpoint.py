@@ -14,10 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from game.engine import GameState, state_to_data
 from game.model.files import read_regular
+from game.model.record import field, record
 from game.saves import history
 from game.saves.atomic import REAL, FileOps, write_atomic
 from game.saves.errors import SaveWriteError
@@ -29,7 +28,7 @@ MAX_BYTES = 64 * 1024 * 1024
 _MARK = '\n  "checksum": "'
 
 
-@attrs.frozen
+@record
 class Checkpoint:
     """The state data after record `lines` of game `game`, and where the next record starts."""
 
@@ -37,7 +36,7 @@ class Checkpoint:
     lines: int
     offset: int
     digest: str
-    snapshot: dict[str, Any] = attrs.field(hash=False)
+    snapshot: dict[str, Any] = field(hash=False)
     history: tuple[dict[str, Any], ...] = ()
 
 

@@ -8,8 +8,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-import attrs
-
+from game.model.record import field, record
 from game.saves.errors import BadChecksum, DamagedSave, NewerFormat, NotASave, SaveTooLarge
 from game.saves.identity import WorldId
 
@@ -23,7 +22,7 @@ MAX_BYTES = 64 * 1024 * 1024
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
-@attrs.frozen
+@record
 class LogEntry:
     """One input line as played: the command, digests of its output and state, a text excerpt."""
 
@@ -37,7 +36,7 @@ class LogEntry:
         return [self.command, self.out, self.state, self.excerpt]
 
 
-@attrs.frozen
+@record
 class SaveFile:
     """Everything a save holds, parsed and checked for shape (not yet against a world)."""
 
@@ -49,7 +48,7 @@ class SaveFile:
     ending: str | None
     seed: int
     log: tuple[LogEntry, ...]
-    snapshot: dict[str, Any] = attrs.field(hash=False)
+    snapshot: dict[str, Any] = field(hash=False)
     history: tuple[dict[str, Any], ...] = ()  # undo history, newest first, each a delta
     engine: str = ""
     format: int = FORMAT

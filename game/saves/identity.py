@@ -6,11 +6,10 @@ import hashlib
 import json
 from typing import Any
 
-import attrs
-
-from game.model import World, record
+from game.model import World
 from game.model import lazyyaml as yaml
 from game.model.reader import Map
+from game.model.record import fields, has, record
 
 # Source positions and file names change when an author moves text around; the world does not.
 # Fields that are not set from the YAML (init=False) are caches filled during play: left out.
@@ -18,7 +17,7 @@ _SKIP = frozenset({"where", "files"})
 _cache: dict[int, tuple[World, str]] = {}
 
 
-@attrs.frozen
+@record
 class WorldId:
     """Which world a save was made with."""
 
@@ -54,10 +53,10 @@ def remember_world_hash(world: World, digest: str) -> None:
 
 def normalise(value: Any) -> Any:
     """JSON-able data that does not depend on file order, set order or source positions."""
-    if record.has(type(value)):
+    if has(type(value)):
         return {
             f.name: normalise(getattr(value, f.name))
-            for f in record.fields(type(value))
+            for f in fields(type(value))
             if f.name not in _SKIP and f.init and (f.eq or not isinstance(value, World))
         } | {"$": type(value).__name__}
     if isinstance(value, dict):

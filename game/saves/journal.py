@@ -21,9 +21,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from game.model.files import open_regular
+from game.model.record import record
 from game.saves.atomic import REAL, FileOps, write_error
 from game.saves.errors import DamagedSave, NewerFormat, NotASave, SaveError
 from game.saves.format import LogEntry
@@ -43,7 +42,7 @@ HEADER_LIMIT = 1 << 20  # a header line is small; refuse to read a giant first l
 _FIX = "The game is kept up to the last whole line."
 
 
-@attrs.frozen
+@record
 class Header:
     """Which game a journal records: its id, world, seed, when it began and where from."""
 
@@ -67,7 +66,7 @@ class Header:
         }
 
 
-@attrs.frozen
+@record
 class Record:
     """One played line: the command, digests of its text and state, an excerpt, turn and room."""
 
@@ -83,7 +82,7 @@ class Record:
         return LogEntry(self.command, self.out, self.state, self.excerpt)
 
 
-@attrs.frozen
+@record
 class Contents:
     """What reading a journal found: header, records, where the whole part ends, and notes."""
 

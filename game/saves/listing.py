@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import attrs
-
+from game.model.record import record
 from game.saves.errors import SaveError
 from game.saves.slots import list_slots, slot_path
 from game.saves.store import read_file
 
 
-@attrs.frozen
+@record
 class SlotSummary:
     """One save as a menu shows it; `problem` says why it cannot be loaded, if it cannot."""
 

@@ -14,12 +14,10 @@ import contextlib
 import datetime
 import math
 import os
-import secrets
 from pathlib import Path
 
-import attrs
-
 from game.model.files import lstat_kind, open_regular
+from game.model.record import record
 from game.saves.errors import SaveError, SaveWriteError
 from game.saves.journal import Header, in_use, load_json, read_header, record_from
 from game.saves.slots import AUTOSAVE, PREVIOUS
@@ -52,7 +50,7 @@ def check_folder(saves_dir: Path) -> None:
 def new_id() -> str:
     """A fresh recording id: the UTC time now and four random hex digits."""
     now = datetime.datetime.now(datetime.UTC)
-    return f"{now:%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
+    return f"{now:%Y%m%d-%H%M%S}-{os.urandom(2).hex()}"
 
 
 def is_id(name: str) -> bool:
@@ -166,7 +164,7 @@ def size_of(journal: Path) -> int:
     return total
 
 
-@attrs.frozen
+@record
 class Summary:
     """One recording as a listing shows it; `problem` says why it cannot be read, if so."""
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import attrs
-
 from game.engine import GameState, new_game, state_to_data, step
 from game.model import World
 from game.model.files import open_regular
+from game.model.record import record
 from game.saves import checkpoint, journal
 from game.saves.errors import OtherWorld, SaveError
 from game.saves.format import SaveFile
@@ -21,7 +20,7 @@ from game.saves.store import open_save, restore
 _LOOKBACK = 1 << 20
 
 
-@attrs.frozen
+@record
 class Opened:
     """A recording brought back to life: its header, live state, line count and notes."""
 
@@ -69,15 +68,15 @@ def replay(
 ) -> tuple[GameState, list[str]]:
     """Play the records on from `state`; note the first line that now plays differently."""
     notes: list[str] = []
-    for n, record in enumerate(contents.records, contents.first):
+    for n, line in enumerate(contents.records, contents.first):
         try:
-            state = step(world, state, record.command).state
+            state = step(world, state, line.command).state
         except Exception as exc:  # a changed world may drive the engine somewhere it fails
             raise SaveError(
                 f"Line {n} of the recording no longer plays ({type(exc).__name__}).",
                 "The world has changed too much to continue this game; start anew.",
             ) from None
-        if not notes and data_digest(state_to_data(state)) != record.state:
+        if not notes and data_digest(state_to_data(state)) != line.state:
             notes.append(f"From line {n} on, the game plays differently from when it was recorded.")
     return state, notes
 

@@ -5,16 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-import attrs
-
 from game.engine import GameState, Paragraph, Turn, new_game, state_to_data, step
 from game.model import World
+from game.model.record import record
 from game.saves import history
 from game.saves.format import SaveFile
 from game.saves.record import data_digest, excerpt_text, output_digest, output_text, state_digest
 
 
-@attrs.frozen
+@record
 class ReplayStep:
     """One replayed line: its 1-based index in the log, the command and the Turn it gave."""
 
@@ -50,7 +49,7 @@ def final_state(world: World, seed: int, commands: Iterable[str]) -> GameState:
     return state
 
 
-@attrs.frozen
+@record
 class Difference:
     """The first replayed turn that does not match the save, with both sides."""
 
@@ -64,7 +63,7 @@ class Difference:
     fields: tuple[tuple[str, Any, Any], ...] = ()  # (field, saved, replayed) when the save knows
 
 
-@attrs.frozen
+@record
 class Verdict:
     """The outcome of verifying a save by replay."""
 

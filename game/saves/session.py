@@ -12,11 +12,10 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-import attrs
-
 from game import __version__
 from game.engine import GameState, Paragraph, Request, Turn, new_game, step
 from game.model import World
+from game.model.record import evolve
 from game.saves import checkpoint, journal, recordings
 from game.saves.atomic import REAL, FileOps
 from game.saves.errors import DamagedSave, SaveError, SaveNotFound
@@ -317,7 +316,7 @@ class Session:
         """Debugging verbs on or off as this run says; a note when the game is marked."""
         state = self.state
         if state.debug != debug or (debug and not state.debugged):
-            self.state = attrs.evolve(state, debug=debug, debugged=state.debugged or debug)
+            self.state = evolve(state, debug=debug, debugged=state.debugged or debug)
         if self.state.debugged:
             self.notes = (*self.notes, DEBUGGED_NOTE)
 

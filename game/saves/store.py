@@ -7,12 +7,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from game import __version__
 from game.engine import GameState, StateDataError, state_from_data, state_to_data
 from game.model import World
 from game.model.files import NotRegularFile, is_regular, lstat_kind, read_regular
+from game.model.record import evolve, record
 from game.saves import history
 from game.saves.atomic import REAL, FileOps, clean_stale_temps, write_atomic
 from game.saves.errors import (
@@ -34,7 +33,7 @@ _EDITED = "It was changed by a tool that also rewrote its checksum; load another
 _known_good: dict[Path, tuple[int, int]] = {}
 
 
-@attrs.frozen
+@record
 class Loaded:
     """A save read, checked and turned into a live state."""
 
@@ -235,7 +234,7 @@ def restore(world: World, save: SaveFile, path: Path) -> Loaded:
             past.append(state_from_data(world, data))
     except (StateDataError, TypeError, ValueError, AttributeError, KeyError, IndexError):
         notes.append(f"UNDO can go back only {len(past)} lines here: the world has changed.")
-    return Loaded(save, attrs.evolve(state, history=tuple(past)), path, tuple(notes))
+    return Loaded(save, evolve(state, history=tuple(past)), path, tuple(notes))
 
 
 def open_save(world: World, slot_or_path: str, saves_dir: Path) -> SaveFile:

@@ -6,13 +6,12 @@ object slot; this module turns such a command into the one it means, or answers 
 
 from __future__ import annotations
 
-import attrs
-
 from game.engine.actions.meta import self_
 from game.engine.draft import Draft
 from game.engine.library import say
 from game.engine.parser import Command
 from game.model import PLAYER
+from game.model.record import evolve
 
 APPLY_ACTIONS = frozenset({"use", "pour", "plug"})  # X ON ME = use X
 TREAT_ACTIONS = frozenset({"cure", "attack", "cut", "unlock", "pry"})  # ME WITH X
@@ -30,9 +29,9 @@ def toward_self(d: Draft, cmd: Command) -> Command | None:
     others = tuple(o for o in cmd.objs if o != PLAYER)
     if cmd.obj2 == PLAYER and others:
         if cmd.action in APPLY_ACTIONS:
-            return attrs.evolve(cmd, action="use", obj2="")
+            return evolve(cmd, action="use", obj2="")
         if cmd.action in ("put_on", "insert") and _wearable(d, others[0]):
-            return attrs.evolve(cmd, action="wear", obj2="")
+            return evolve(cmd, action="wear", obj2="")
         if cmd.action in GIVE_ACTIONS:
             say(d, "self.give", others[0])
             return None
@@ -44,7 +43,7 @@ def toward_self(d: Draft, cmd: Command) -> Command | None:
             self_(d, cmd)
             return None
         if cmd.action in TREAT_ACTIONS and cmd.obj2 and cmd.obj2 != PLAYER:
-            return attrs.evolve(cmd, action="use", objs=(cmd.obj2,), obj2="")
+            return evolve(cmd, action="use", objs=(cmd.obj2,), obj2="")
         if cmd.action == "cure":
             say(d, "self.with_what", kind="error")
             d.pending = ("use {} on me", ())
