@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-import json
+import hashlib
+import marshal
+import os
 import shutil
 import subprocess
 import sys
@@ -12,7 +14,7 @@ import pytest
 
 from game.launch import load_for_play
 from game.model import load_world
-from game.model.cache import VERSION, load_world_cached
+from game.model.cache import MAGIC, VERSION, load_world_cached
 from game.saves.identity import world_id
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,7 +30,7 @@ def cache(tmp_path, monkeypatch) -> Path:
 
 def _entry(cache: Path) -> Path:
     """The one cache entry written."""
-    entries = list(cache.glob("*.json"))
+    entries = list(cache.glob("*.world"))
     assert len(entries) == 1, entries
     return entries[0]
 
@@ -73,26 +75,56 @@ def test_an_edited_world_misses_the_cache(cache, tmp_path):
     game.write_text(game.read_text().replace("Mini Hyosan", "Mini Changed"))
     world, _ = load_world_cached([folder])
     assert world.info.title == "Mini Changed"
-    assert len(list(cache.glob("*.json"))) == 2
+    assert len(list(cache.glob("*.world"))) == 2
+
+
+def _sealed(payload: bytes) -> bytes:
+    """An entry around a payload, with the digest this code writes (as a forger would)."""
+    return MAGIC + hashlib.sha256(payload).digest() + payload
+
+
+def _rewritten(change):
+    """A damage that rewrites the entry's (version, classes, world, extras) and reseals it."""
+
+    def damage(raw: bytes) -> bytes:
+        fields = dict(zip(("version", "classes", "world", "extras"), _payload(raw), strict=True))
+        return _sealed(marshal.dumps(tuple(change(fields).values())))
+
+    return damage
+
+
+def _payload(raw: bytes) -> tuple:
+    """An entry's content."""
+    return marshal.loads(raw[len(MAGIC) + 32 :])
 
 
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda data: "not json at all {",
-        lambda data: json.dumps({**data, "classes": [["os", "system", []]]}),
-        lambda data: json.dumps({**data, "classes": [["game.model.cache", "Path", ["x"]]]}),
-        lambda data: json.dumps({**data, "world": ["o", 0, "__import__('os').system('false')"]}),
-        lambda data: json.dumps({**data, "world": ["zz", 1]}),
-        lambda data: json.dumps({**data, "world": "a string, not a world"}),
-        lambda data: json.dumps({**data, "version": 999}),
+        lambda raw: b"not an entry at all {",
+        lambda raw: raw[: len(raw) // 2],  # torn: the digest no longer matches
+        lambda raw: raw[:-1] + bytes([raw[-1] ^ 1]),  # one bit flipped
+        lambda raw: _sealed(b"\xff\x00 garbage that marshal refuses"),
+        lambda raw: _sealed(marshal.dumps(compile("import os", "x", "exec"))),
+        _rewritten(lambda d: {**d, "classes": [("os", "system", ())]}),
+        _rewritten(lambda d: {**d, "classes": [("game.model.cache", "Path", ("x",))]}),
+        _rewritten(lambda d: {**d, "world": [0, "__import__('os').system('false')"]}),
+        _rewritten(lambda d: {**d, "world": [-99, 1]}),
+        _rewritten(lambda d: {**d, "world": ["zz", 1]}),
+        _rewritten(lambda d: {**d, "world": "a string, not a world"}),
+        _rewritten(lambda d: {**d, "version": 999}),
     ],
     ids=[
         "garbage",
+        "torn",
+        "bit-flip",
+        "sealed-garbage",
+        "code-object",
         "foreign-module",
         "non-model-class",
         "text-as-code",
         "bad-tag",
+        "text-tag",
         "not-world",
         "version",
     ],
@@ -101,10 +133,10 @@ def test_a_tampered_entry_is_ignored_and_the_world_loads_afresh(cache, damage):
     """Whatever the file says, only model classes are built and a bad entry means a fresh load."""
     fresh, _ = load_world_cached([MINI])
     entry = _entry(cache)
-    entry.write_text(damage(json.loads(entry.read_text())))
+    entry.write_bytes(damage(entry.read_bytes()))
     world, _ = load_world_cached([MINI])
     assert world == fresh
-    assert json.loads(entry.read_text())["version"] == VERSION  # rewritten from the fresh load
+    assert _payload(entry.read_bytes())[0] == VERSION  # rewritten from the fresh load
 
 
 def test_the_cache_can_be_turned_off(tmp_path, monkeypatch):
@@ -114,3 +146,33 @@ def test_the_cache_can_be_turned_off(tmp_path, monkeypatch):
     world, _ = load_world_cached([MINI])
     assert world == load_world([MINI])
     assert not any(tmp_path.iterdir())
+
+
+START = """
+import contextlib, io, sys
+from game.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    main(["--plain"])
+heavy = ("attr", "attrs", "yaml", "dataclasses", "inspect", "game.model.loader", "game.authoring")
+print(" ".join(sorted(m for m in sys.modules if m.startswith(heavy))))
+"""
+
+
+def test_a_cached_plain_start_imports_no_loader_yaml_or_class_builder(cache, tmp_path):
+    """Once the world is cached, `hyosan --plain` to its first prompt loads neither PyYAML nor
+    the loader, nor attrs, dataclasses or inspect (the start-up's biggest costs once)."""
+    env = {**os.environ, "HYOSAN_CACHE": str(cache.parent), "HYOSAN_SAVES": str(tmp_path / "s")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", START],
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            check=True,
+        ).stdout.split()
+        for _ in range(2)
+    ]
+    assert "yaml" in runs[0] and "game.model.loader" in runs[0]  # the first start loads the YAML
+    assert runs[1] == []

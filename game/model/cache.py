@@ -1,9 +1,11 @@
-"""World-load cache: a loaded world kept as plain JSON, keyed by its files and the model code.
+"""World-load cache: a loaded world kept as plain data, keyed by its files and the model code.
 
 Playing starts by reading the world's YAML, checking it and building the world: the same work
 on every start while nothing has changed. A world that loaded without errors is written here
-as plain JSON data (never pickle: reading it back only builds model objects, by class names
-that must belong to `game.model`, and runs nothing the file says). The key is a hash of every
+as plain data in `marshal`'s format (text, numbers, tuples, frozensets, dicts and tagged lists;
+never pickle: reading it back only builds model records, by class names that must belong to
+`game.model`, and runs nothing the file says). A sha256 digest of the data heads the file, so
+a damaged entry is never handed to marshal. The key is a hash of every
 world file, the layer order and the model's source, so any edit misses the cache and loads
 afresh; a damaged or tampered entry is ignored and replaced.
 The folder is `$HYOSAN_CACHE/world`, else `$XDG_CACHE_HOME/hyosan/world`, else
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import json
+import marshal
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -27,10 +29,14 @@ from game.model.files import MAX_FILE_BYTES, read_regular, world_files
 from game.model.reader import Map
 from game.model.world import World
 
-VERSION = 2
+VERSION = 3
+MAGIC = b"hyosan world cache\n"  # then the payload's sha256 digest, then the payload
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
 MODEL = Path(__file__).resolve().parent
-SCALARS = frozenset({str, int, float, bool})  # JSON values kept as they are (and None)
+PLAIN = frozenset({str, int, float, bool, type(None)})  # kept as they are
+# The first item of a tagged list, when it is not a class index.
+TUPLE, LIST, FROZENSET, DICT, REF, MAP, NODE = -1, -2, -3, -4, -5, -6, -7
+CONTAINERS = {tuple: TUPLE, list: LIST, frozenset: FROZENSET}
 NODE_KINDS = {"s": "ScalarNode", "q": "SequenceNode", "m": "MappingNode"}
 
 
@@ -75,7 +81,7 @@ def load_world_cached(
     paths = [Path(p) for p in paths]
     folder = cache_folder()
     try:
-        entry = folder / f"{world_key(paths, code)}.json" if folder else None
+        entry = folder / f"{world_key(paths, code)}.world" if folder else None
     except OSError:
         entry = None
     if entry is not None:
@@ -96,14 +102,18 @@ def _read(entry: Path, wanted: set[str]) -> tuple[World, dict[str, Any]] | None:
     collecting = gc.isenabled()
     gc.disable()  # many small objects, none of them garbage
     try:
-        data = json.loads(read_regular(entry, MAX_ENTRY_BYTES))
-        if data.get("version") != VERSION or not wanted <= set(data["extras"]):
+        raw = read_regular(entry, MAX_ENTRY_BYTES)
+        digest, payload = raw[len(MAGIC) : len(MAGIC) + 32], raw[len(MAGIC) + 32 :]
+        if not raw.startswith(MAGIC) or hashlib.sha256(payload).digest() != digest:
+            return None  # damaged: marshal never reads bytes this code did not write
+        version, classes, data, extras = marshal.loads(payload)
+        if version != VERSION or not wanted <= set(extras):
             return None
-        world = Decoder(data["classes"]).decode(data["world"])
+        world = Decoder(classes).decode(data)
         if not isinstance(world, World):
             raise CacheError("the entry is not a world")
-        return world, dict(data["extras"])
-    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
+        return world, dict(extras)
+    except (OSError, EOFError, ValueError, LookupError, TypeError, AttributeError, RecursionError):
         return None
     finally:
         if collecting:
@@ -114,49 +124,58 @@ def _write(entry: Path, world: World, extras: dict[str, Any]) -> None:
     """Keep a world (quietly doing nothing when it cannot be encoded or written)."""
     try:
         encoder = Encoder()
-        data = {"version": VERSION, "world": encoder.encode(world), "extras": extras}
-        data["classes"] = encoder.classes
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        data = encoder.encode(world)
+        payload = marshal.dumps((VERSION, encoder.classes, data, extras))
         entry.parent.mkdir(parents=True, exist_ok=True)
         temp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
-        temp.write_text(text, encoding="utf-8")
+        temp.write_bytes(MAGIC + hashlib.sha256(payload).digest() + payload)
         os.replace(temp, entry)
     except (OSError, CacheError, TypeError, ValueError, RecursionError):
         return
 
 
+def _plain(items: list) -> bool:
+    """Whether encoded items are all plain data (no tagged list among them)."""
+    return not any(type(item) is list for item in items)
+
+
 class Encoder:
-    """Model objects to plain JSON data; shared objects are written once and referred to."""
+    """Model objects to marshal-able data; shared objects are written once and referred to.
+
+    Plain data (text, numbers, None, and tuples, frozensets and dicts of plain data) is kept as
+    it is. A list stands for everything else, its first item saying what: a class index (0 or
+    more: an object, its constructor's arguments follow), or one of the negative tags.
+    """
 
     def __init__(self) -> None:
-        self.classes: list[list] = []  # [module, name, init field aliases]
+        self.classes: list[tuple] = []  # (module, name, init field names)
         self._class_index: dict[type, int] = {}
         self._done: dict[int, int] = {}  # id(object) -> its index among objects
         self._keep: list[Any] = []  # objects seen, kept alive so ids stay theirs
         self._count = 0
 
     def encode(self, value: Any) -> Any:
-        """One value as JSON data."""
-        if value is None or type(value) in (str, int, float, bool):
-            return value
+        """One value as data."""
         kind = type(value)
-        if kind is tuple:
-            return ["t", *[self.encode(v) for v in value]]
-        if kind is list:
-            return ["l", *[self.encode(v) for v in value]]
-        if kind is frozenset:
-            return ["f", *[self.encode(v) for v in value]]
+        if kind in PLAIN:
+            return value
         if kind is dict:
-            return ["d", *[self.encode(x) for pair in value.items() for x in pair]]
+            items = [self.encode(x) for pair in value.items() for x in pair]
+            return (
+                dict(zip(items[::2], items[1::2], strict=True)) if _plain(items) else [DICT, *items]
+            )
+        if kind in CONTAINERS:
+            items = [self.encode(v) for v in value]
+            return kind(items) if kind is not list and _plain(items) else [CONTAINERS[kind], *items]
         if id(value) in self._done:
-            return ["r", self._done[id(value)]]
+            return [REF, self._done[id(value)]]
         if record.has(kind):
             fields = [f for f in record.fields(kind) if f.init]
-            data = ["o", self._class(kind), *[self.encode(getattr(value, f.name)) for f in fields]]
+            data = [self._class(kind), *[self.encode(getattr(value, f.name)) for f in fields]]
         elif kind is Map or kind is LazyMap:
-            data = ["m", Encoder().map_content(value)]  # its own references: decoded on use
+            data = [MAP, Encoder().map_content(value)]  # its own references: decoded on use
         elif (node_kind := _node_kind(kind)) is not None:
-            data = ["y", node_kind, value.tag, self._node_value(value), *self._marks(value)]
+            data = [NODE, node_kind, value.tag, self._node_value(value), *self._marks(value)]
         else:
             raise CacheError(f"cannot keep a {kind.__name__}")
         self._done[id(value)] = self._count
@@ -184,7 +203,7 @@ class Encoder:
     def _marks(node: yaml.Node) -> list:
         """Where a node starts and ends."""
         return [
-            [m.name, m.index, m.line, m.column] if m is not None else None
+            (m.name, m.index, m.line, m.column) if m is not None else None
             for m in (node.start_mark, node.end_mark)
         ]
 
@@ -193,62 +212,58 @@ class Encoder:
         if kind not in self._class_index:
             if not kind.__module__.startswith("game.model."):
                 raise CacheError(f"{kind.__name__} is not a model class")
-            aliases = [f.alias for f in record.fields(kind) if f.init]
+            names = tuple(f.name for f in record.fields(kind) if f.init)
             self._class_index[kind] = len(self.classes)
-            self.classes.append([kind.__module__, kind.__qualname__, aliases])
+            self.classes.append((kind.__module__, kind.__qualname__, names))
         return self._class_index[kind]
 
 
 class Decoder:
-    """Plain JSON data back to model objects: only `game.model` classes, nothing executed."""
+    """Entry data back to model objects: only `game.model` records, nothing executed."""
 
     def __init__(self, classes: list) -> None:
         self._classes = [self._resolve(*entry) for entry in classes]
         self._objects: list[Any] = []
 
     @staticmethod
-    def _resolve(module: str, name: str, aliases: list) -> type:
-        """A class named by the entry, which must be a loaded model class with those fields."""
+    def _resolve(module: str, name: str, names: tuple) -> type:
+        """A class named by the entry, which must be a loaded model record with those fields."""
         if not isinstance(module, str) or not module.startswith("game.model."):
             raise CacheError(f"module {module!r} is not part of the model")
         kind = getattr(sys.modules.get(module), str(name), None)
-        if not isinstance(kind, type) or not record.has(kind):
+        if not isinstance(kind, type) or "__record_fields__" not in vars(kind):
             raise CacheError(f"{module}.{name} is not a model class")
-        if [f.alias for f in record.fields(kind) if f.init] != aliases:
+        if tuple(f.name for f in record.fields(kind) if f.init) != names:
             raise CacheError(f"{name} has other fields now")
         return kind
 
     def decode(self, data: Any) -> Any:
-        """One value from JSON data."""
-        if type(data) is list:
-            return self._decode_list(data)
-        if data is None or type(data) in SCALARS:
-            return data
-        raise CacheError("unexpected data")
+        """One value: plain data as it is, a tagged list built."""
+        return self._tagged(data) if type(data) is list else data
 
     def _values(self, items: list) -> list:
-        """Several values (scalars, the most of them, taken as they are without a call)."""
-        return [v if type(v) in SCALARS or v is None else self.decode(v) for v in items]
+        """Several values (plain ones, the most of them, taken as they are without a call)."""
+        return [self._tagged(v) if type(v) is list else v for v in items]
 
-    def _decode_list(self, data: list) -> Any:
-        """A tagged value: a container, an object, a reference or a YAML node."""
+    def _tagged(self, data: list) -> Any:
+        """An object, a reference, a container holding objects, a mapping or a YAML node."""
         tag = data[0]
-        if tag == "o":
-            made = self._classes[data[1]](*self._values(data[2:]))
-        elif tag == "t":
-            return tuple(self._values(data[1:]))
-        elif tag == "r":
+        if tag >= 0:
+            made = self._classes[tag](*self._values(data[1:]))
+        elif tag == REF:
             return self._objects[data[1]]
-        elif tag == "f":
+        elif tag == TUPLE:
+            return tuple(self._values(data[1:]))
+        elif tag == FROZENSET:
             return frozenset(self._values(data[1:]))
-        elif tag == "d":
+        elif tag == DICT:
             items = self._values(data[1:])
             return dict(zip(items[::2], items[1::2], strict=True))
-        elif tag == "l":
+        elif tag == LIST:
             return self._values(data[1:])
-        elif tag == "m":
+        elif tag == MAP:
             made = LazyMap(data[1])
-        elif tag == "y":
+        elif tag == NODE:
             made = self._node(data)
         else:
             raise CacheError(f"unknown tag {tag!r}")
