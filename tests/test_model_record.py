@@ -3,12 +3,16 @@ repr, immutability, evolve, and the field list the walkers read."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.model import World, record
+from game.model import World, constructors, record
 from game.model.record import FrozenRecordError, field
 from game.model.rooms import Exit
 
@@ -130,3 +134,64 @@ def test_the_world_model_is_made_of_records():
     assert record.has(Exit) and "__record_fields__" in vars(Exit)
     assert Exit("north", "hall") == Exit("north", "hall", where=None)
     assert Exit("north", "hall").__match_args__[:2] == ("direction", "to")
+
+
+GENERATE = """
+import importlib, sys
+import game.model.record as r
+for module in r.START_MODULES:
+    importlib.import_module(module)
+sys.stdout.write(r.generated_constructors())
+"""
+
+
+def test_the_constructors_compiled_ahead_are_those_the_records_declare():
+    """game/model/constructors.py is exactly what the start's records generate (if this fails,
+    run: python -c 'import game.model.record as r; print(r.write_constructors())')."""
+    root = Path(__file__).resolve().parent.parent
+    made = subprocess.run(
+        [sys.executable, "-c", GENERATE], capture_output=True, text=True, check=True, cwd=root
+    ).stdout
+    assert (root / "game" / "model" / "constructors.py").read_text(encoding="utf-8") == made
+
+
+def test_a_record_takes_the_constructor_compiled_ahead_only_when_its_source_matches():
+    """The shipped classes use the module's code; a record whose source is not there (or
+    differs) compiles its own, which behaves the same."""
+    assert Exit.__init__.__code__ is not constructors.init_game_model_rooms_Exit.__code__
+    assert (
+        Exit.__init__.__code__.co_code == constructors.init_game_model_rooms_Exit.__code__.co_code
+    )
+    assert f"{Sample.__module__}.Sample" not in constructors.SOURCES
+    assert Sample.__init__.__code__.co_filename == f"<record {Sample.__module__}.Sample>"
+    assert Exit.__init__.__code__.co_filename == constructors.__file__
+    assert Exit.__init__.__qualname__ == "Exit.__init__"
+
+
+def test_a_cached_hash_is_computed_once_and_kept():
+    """`cache_hash=True` keeps the hash in the instance; equal values hash alike."""
+
+    @record.record(cache_hash=True, slots=False)
+    class Moment:
+        """A moment."""
+
+        turn: int
+        notes: tuple = ()
+
+    moment = Moment(3, ("a",))
+    assert getattr(moment, record.HASH_CACHE) is None
+    assert hash(moment) == hash(Moment(3, ("a",)))
+    assert getattr(moment, record.HASH_CACHE) == hash(moment)
+    assert moment == Moment(3, ("a",)) and moment != Moment(4)
+
+
+def test_a_mandatory_field_after_a_default_is_refused():
+    """As in attrs and in a function's parameters."""
+    with pytest.raises(TypeError, match="follows"):
+
+        @record.record
+        class Wrong:
+            """Wrong order."""
+
+            first: int = 0
+            second: int

@@ -21,9 +21,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from operator import attrgetter
+from types import FunctionType
 from typing import Any
 
+BUILT: dict[str, str] = {}  # "module.Class" -> its constructor's source, for the generator
 HASH_CACHE = "_record_hash"  # where a `cache_hash` record keeps its hash
+# The modules whose records a plain start builds: their constructors are compiled ahead.
+START_MODULES = ("game.cli", "game.plain", "game.engine", "game.saves", "game.model.cache")
 NOTHING: Any = type("Nothing", (), {"__repr__": lambda self: "NOTHING", "__slots__": ()})()
 
 
@@ -156,42 +160,90 @@ def _build(cls: type, frozen: bool, slots: bool, cache_hash: bool) -> type:
         body["__hash__"] = None
     made = type(cls)(cls.__name__, cls.__bases__, body)
     made.__qualname__ = cls.__qualname__
+    BUILT[f"{made.__module__}.{made.__qualname__}"] = constructor_source(all_fields, cache_hash)[0]
     return made
 
 
 def _constructor(
     cls: type, all_fields: tuple[Field, ...], frozen: bool, cache_hash: bool
 ) -> Callable:
-    """The compiled `__init__`: every field assigned, defaults and factories filled in."""
-    params, lines = ["self"], []
-    space: dict[str, Any] = {"_set": object.__setattr__ if frozen else setattr, "_NOTHING": NOTHING}
+    """The `__init__`: every field assigned, defaults and factories filled in (compiled ahead
+    in `game.model.constructors` when its source is there, else compiled now)."""
+    source, space, defaults = constructor_source(all_fields, cache_hash)
+    space["_set"] = object.__setattr__ if frozen else setattr
+    key = f"{cls.__module__}.{cls.__qualname__}"
+    from game.model import constructors
+
+    if constructors.SOURCES.get(key) == source:
+        code = getattr(constructors, _function_name(key)).__code__
+    else:
+        code = compile(source, f"<record {key}>", "exec").co_consts[0]
+    code = code.replace(co_name="__init__", co_qualname=f"{cls.__qualname__}.__init__")
+    return FunctionType(code, space, "__init__", defaults)
+
+
+def constructor_source(
+    all_fields: tuple[Field, ...], cache_hash: bool = False
+) -> tuple[str, dict[str, Any], tuple]:
+    """A record's `__init__` as source (no defaults written in it, so it compiles the same
+    wherever it is put), the names its body reads, and its parameters' defaults."""
+    params, lines, defaults = ["self"], [], []
+    space: dict[str, Any] = {"_NOTHING": NOTHING}
     for f in all_fields:
         name = f.name
         if f.factory is not None:
             space[f"_make_{name}"] = f.factory
-            if f.init:
-                params.append(f"{name}=_NOTHING")
-                value = f"_make_{name}() if {name} is _NOTHING else {name}"
-            else:
-                value = f"_make_{name}()"
+            value = (
+                f"_make_{name}() if {name} is _NOTHING else {name}" if f.init else f"_make_{name}()"
+            )
         elif f.init:
-            if f.default is NOTHING:
-                params.append(name)
-            else:
-                space[f"_default_{name}"] = f.default
-                params.append(f"{name}=_default_{name}")
             value = name
         else:
             space[f"_default_{name}"] = f.default
             value = f"_default_{name}"
+        if f.init:
+            params.append(name)
+            if f.factory is not None or f.default is not NOTHING:
+                defaults.append(NOTHING if f.factory is not None else f.default)
+            elif defaults:
+                raise TypeError(f"field {name!r} without a default follows one with a default")
         lines.append(f"    _set(self, {name!r}, {value})")
     if cache_hash:
         lines.append(f"    _set(self, {HASH_CACHE!r}, None)")
     source = f"def __init__({', '.join(params)}):\n" + ("\n".join(lines) or "    pass") + "\n"
-    exec(compile(source, f"<record {cls.__module__}.{cls.__qualname__}>", "exec"), space)
-    init = space["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    return init
+    return source, space, tuple(defaults)
+
+
+def _function_name(key: str) -> str:
+    """The name of a record's precompiled constructor in `game.model.constructors`."""
+    return "init_" + key.replace(".", "_")
+
+
+def generated_constructors() -> str:
+    """The text of `game.model.constructors`: every record built so far, its constructor's
+    source and the same compiled there (`write_constructors` writes it)."""
+    entries = sorted(BUILT.items())
+    lines = [
+        '"""Record constructors compiled ahead. Generated: after changing a record, run',
+        "python -c 'import game.model.record as r; print(r.write_constructors())'",
+        "(tests/test_model_record.py fails while this file is out of date).",
+        "",
+        "A record whose constructor source is in SOURCES takes the function below compiled from",
+        'it (its bytecode cached like any module\'s); any other record compiles its own."""',
+        "",
+        "# ruff: noqa",
+        "# fmt: off",
+        "SOURCES = {",
+        *[f"    {key!r}: {source!r}," for key, source in entries],
+        "}",
+    ]
+    for key, source in entries:
+        lines += [
+            "",
+            "",
+            source.replace("def __init__(", f"def {_function_name(key)}(", 1).rstrip(),
+        ]
+    return "\n".join(lines) + "\n"
 
 
 def _getter(names: list[str]) -> Any:
@@ -243,3 +295,15 @@ def _repr(self: Any) -> str:
 def _refuse(self: Any, *args: Any) -> None:
     """Records do not change."""
     raise FrozenRecordError(f"{type(self).__name__} cannot be changed; use record.evolve")
+
+
+def write_constructors() -> str:
+    """Write `game.model.constructors` for the records a plain start builds; say where."""
+    import importlib
+    from pathlib import Path
+
+    for module in START_MODULES:
+        importlib.import_module(module)
+    target = Path(__file__).with_name("constructors.py")
+    target.write_text(generated_constructors(), encoding="utf-8")
+    return f"wrote {target} ({len(BUILT)} records)"
