@@ -154,6 +154,29 @@ def _plain_options(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
+def _help_width() -> int:
+    """The width help is laid out to: the terminal's (COLUMNS first, else 80), less 2, as
+    argparse reckons it, read without shutil (whose import loads the compression modules)."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return (columns or 80) - 2
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout at `_help_width`."""
+
+    def __init__(self, prog: str, **kwargs) -> None:
+        kwargs.setdefault("width", _help_width())
+        super().__init__(prog, **kwargs)
+
+
 class _Parser(argparse.ArgumentParser):
     """A subcommand's parser; `listed=True` makes only its place in the list of subcommands."""
 
@@ -179,7 +202,7 @@ class _Subcommands:
     def add_parser(self, name: str, help: str) -> argparse.ArgumentParser:
         """A subcommand's parser, or when it is not named one that only holds its place."""
         listed = self._wanted is not None and name not in self._wanted
-        return self._action.add_parser(name, help=help, listed=listed)
+        return self._action.add_parser(name, help=help, listed=listed, formatter_class=_Formatter)
 
 
 def named_commands(argv: Sequence[str]) -> set[str] | None:
@@ -198,6 +221,7 @@ def build_parser(wanted: Collection[str] | None = None) -> argparse.ArgumentPars
     """The whole command line (`wanted`: only these subcommands get their options; the rest
     are listed, which is all argparse needs of them when they are not named)."""
     parser = argparse.ArgumentParser(
+        formatter_class=_Formatter,
         prog="hyosan",
         description="Hyosan: a parser text adventure in the Hyosan Exclusion Zone.",
         epilog="Global options (--world, --saves, --seed, --load, --debug) may come before or "
