@@ -56,11 +56,13 @@ def cache_folder() -> Path | None:
 
 
 def world_key(paths: Iterable[Path], code: Iterable[Path] = ()) -> str:
-    """A hash of the world files (in load order, with their layers), the model code and any
-    other code named (what computes the extras kept beside the world)."""
+    """A hash of the world files' content (in load order, with their layers), and of the model
+    code and any other code named (what computes the extras kept beside the world) as Python's
+    bytecode cache judges code: by its size and modification time."""
     digest = hashlib.sha256(f"hyosan world cache {VERSION}".encode())
     for source in [*sorted(MODEL.glob("*.py")), *code]:
-        digest.update(source.name.encode() + b"\0" + source.read_bytes())
+        info = os.stat(source)
+        digest.update(f"{source}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     for layer, path in world_files([Path(p) for p in paths]):
         digest.update(f"\0{layer}\0{path}\0".encode() + read_regular(path, MAX_FILE_BYTES + 1))
     return digest.hexdigest()
