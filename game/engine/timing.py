@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from game.engine.state import GameState
 from game.model import Condition, StateMachine, World
-from game.model.record import fields, has, record
+from game.model.record import field, fields, has, record
 
 LCM_CAP = 720
 MEMORY = frozenset({"history", "pronouns", "pending", "last_command", "oops", "hints", "verbose"})
@@ -27,7 +27,7 @@ class Clock:
     period: int  # route/wander/every phase (1: none)
     player_caps: dict[str, int]  # condition -> longest `after:` out of it
     char_caps: dict[str, dict[str, int]]  # character -> state -> longest `after:`
-    delays: dict[str, int] = attrs.field(factory=dict)  # delayed event -> its `on: {after: n}`
+    delays: dict[str, int] = field(factory=dict)  # delayed event -> its `on: {after: n}`
 
     def key(self, s: GameState) -> tuple:
         """The part of the clock that some rule can read."""

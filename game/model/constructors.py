@@ -17,9 +17,9 @@ SOURCES = {
     'game.engine.parser.Failure': "def __init__(self, message, unknown, pending):\n    _set(self, 'message', message)\n    _set(self, 'unknown', unknown)\n    _set(self, 'pending', pending)\n",
     'game.engine.plan.Rule': "def __init__(self, guard, rest, whole):\n    _set(self, 'guard', guard)\n    _set(self, 'rest', rest)\n    _set(self, 'whole', whole)\n",
     'game.engine.plan.TurnPlan': "def __init__(self, owners, per_turn, rank, rules, live):\n    _set(self, 'owners', owners)\n    _set(self, 'per_turn', per_turn)\n    _set(self, 'rank', rank)\n    _set(self, 'rules', rules)\n    _set(self, 'live', _make_live() if live is _NOTHING else live)\n",
-    'game.engine.state.GameState': "def __init__(self, seed, rng, location, places, condition, char_states, char_places, turn, phase, open, locked, lit, worn, flags, condition_since, char_since, visited, moved, fired, score, dialogue, encounter, ending, pronouns, pending, last_command, oops, hints, verbose, debug, debugged, trace, history):\n    _set(self, 'seed', seed)\n    _set(self, 'rng', rng)\n    _set(self, 'location', location)\n    _set(self, 'places', places)\n    _set(self, 'condition', condition)\n    _set(self, 'char_states', char_states)\n    _set(self, 'char_places', char_places)\n    _set(self, 'turn', turn)\n    _set(self, 'phase', phase)\n    _set(self, 'open', open)\n    _set(self, 'locked', locked)\n    _set(self, 'lit', lit)\n    _set(self, 'worn', worn)\n    _set(self, 'flags', flags)\n    _set(self, 'condition_since', condition_since)\n    _set(self, 'char_since', char_since)\n    _set(self, 'visited', visited)\n    _set(self, 'moved', moved)\n    _set(self, 'fired', fired)\n    _set(self, 'score', score)\n    _set(self, 'dialogue', dialogue)\n    _set(self, 'encounter', encounter)\n    _set(self, 'ending', ending)\n    _set(self, 'pronouns', pronouns)\n    _set(self, 'pending', pending)\n    _set(self, 'last_command', last_command)\n    _set(self, 'oops', oops)\n    _set(self, 'hints', hints)\n    _set(self, 'verbose', verbose)\n    _set(self, 'debug', debug)\n    _set(self, 'debugged', debugged)\n    _set(self, 'trace', trace)\n    _set(self, 'history', history)\n    _set(self, '_record_hash', None)\n",
+    'game.engine.state.GameState': "def __init__(self, seed, rng, location, places, condition, char_states, char_places, turn, phase, open, locked, lit, worn, flags, condition_since, char_since, visited, moved, fired, timers, score, dialogue, encounter, ending, pronouns, pending, last_command, oops, hints, verbose, debug, debugged, trace, history):\n    _set(self, 'seed', seed)\n    _set(self, 'rng', rng)\n    _set(self, 'location', location)\n    _set(self, 'places', places)\n    _set(self, 'condition', condition)\n    _set(self, 'char_states', char_states)\n    _set(self, 'char_places', char_places)\n    _set(self, 'turn', turn)\n    _set(self, 'phase', phase)\n    _set(self, 'open', open)\n    _set(self, 'locked', locked)\n    _set(self, 'lit', lit)\n    _set(self, 'worn', worn)\n    _set(self, 'flags', flags)\n    _set(self, 'condition_since', condition_since)\n    _set(self, 'char_since', char_since)\n    _set(self, 'visited', visited)\n    _set(self, 'moved', moved)\n    _set(self, 'fired', fired)\n    _set(self, 'timers', timers)\n    _set(self, 'score', score)\n    _set(self, 'dialogue', dialogue)\n    _set(self, 'encounter', encounter)\n    _set(self, 'ending', ending)\n    _set(self, 'pronouns', pronouns)\n    _set(self, 'pending', pending)\n    _set(self, 'last_command', last_command)\n    _set(self, 'oops', oops)\n    _set(self, 'hints', hints)\n    _set(self, 'verbose', verbose)\n    _set(self, 'debug', debug)\n    _set(self, 'debugged', debugged)\n    _set(self, 'trace', trace)\n    _set(self, 'history', history)\n    _set(self, '_record_hash', None)\n",
     'game.engine.status.Status': "def __init__(self, location, region, exits, inventory, condition, condition_label, turns_left, turn, score, max_score, phase, ending, has_condition, has_score, here, time):\n    _set(self, 'location', location)\n    _set(self, 'region', region)\n    _set(self, 'exits', exits)\n    _set(self, 'inventory', inventory)\n    _set(self, 'condition', condition)\n    _set(self, 'condition_label', condition_label)\n    _set(self, 'turns_left', turns_left)\n    _set(self, 'turn', turn)\n    _set(self, 'score', score)\n    _set(self, 'max_score', max_score)\n    _set(self, 'phase', phase)\n    _set(self, 'ending', ending)\n    _set(self, 'has_condition', has_condition)\n    _set(self, 'has_score', has_score)\n    _set(self, 'here', here)\n    _set(self, 'time', time)\n",
-    'game.engine.timing.Clock': "def __init__(self, turn_cap, period, player_caps, char_caps):\n    _set(self, 'turn_cap', turn_cap)\n    _set(self, 'period', period)\n    _set(self, 'player_caps', player_caps)\n    _set(self, 'char_caps', char_caps)\n",
+    'game.engine.timing.Clock': "def __init__(self, turn_cap, period, player_caps, char_caps, delays):\n    _set(self, 'turn_cap', turn_cap)\n    _set(self, 'period', period)\n    _set(self, 'player_caps', player_caps)\n    _set(self, 'char_caps', char_caps)\n    _set(self, 'delays', _make_delays() if delays is _NOTHING else delays)\n",
     'game.model.characters.Character': "def __init__(self, id, name, nouns, adjectives, pronoun, description, location, machine, proper, topics, default_reply, talk, orders, default_order, encounter, on, where, messages):\n    _set(self, 'id', id)\n    _set(self, 'name', name)\n    _set(self, 'nouns', nouns)\n    _set(self, 'adjectives', adjectives)\n    _set(self, 'pronoun', pronoun)\n    _set(self, 'description', description)\n    _set(self, 'location', location)\n    _set(self, 'machine', machine)\n    _set(self, 'proper', proper)\n    _set(self, 'topics', topics)\n    _set(self, 'default_reply', default_reply)\n    _set(self, 'talk', _make_talk() if talk is _NOTHING else talk)\n    _set(self, 'orders', _make_orders() if orders is _NOTHING else orders)\n    _set(self, 'default_order', default_order)\n    _set(self, 'encounter', encounter)\n    _set(self, 'on', _make_on() if on is _NOTHING else on)\n    _set(self, 'where', where)\n    _set(self, 'messages', _make_messages() if messages is _NOTHING else messages)\n",
     'game.model.characters.Choice': "def __init__(self, label, when, reply, do, goto):\n    _set(self, 'label', label)\n    _set(self, 'when', when)\n    _set(self, 'reply', reply)\n    _set(self, 'do', do)\n    _set(self, 'goto', goto)\n",
     'game.model.characters.Encounter': "def __init__(self, text, turns, flee, hide, fight, timeout):\n    _set(self, 'text', text)\n    _set(self, 'turns', turns)\n    _set(self, 'flee', flee)\n    _set(self, 'hide', hide)\n    _set(self, 'fight', fight)\n    _set(self, 'timeout', timeout)\n",
@@ -28,7 +28,7 @@ SOURCES = {
     'game.model.endings.Ending': "def __init__(self, id, title, text, kind, where, epilogue):\n    _set(self, 'id', id)\n    _set(self, 'title', title)\n    _set(self, 'text', text)\n    _set(self, 'kind', kind)\n    _set(self, 'where', where)\n    _set(self, 'epilogue', epilogue)\n",
     'game.model.endings.Hint': "def __init__(self, id, when, done, hints):\n    _set(self, 'id', id)\n    _set(self, 'when', when)\n    _set(self, 'done', done)\n    _set(self, 'hints', hints)\n",
     'game.model.events.Event': "def __init__(self, id, trigger, when, say, do, once, priority, where):\n    _set(self, 'id', id)\n    _set(self, 'trigger', trigger)\n    _set(self, 'when', when)\n    _set(self, 'say', say)\n    _set(self, 'do', do)\n    _set(self, 'once', once)\n    _set(self, 'priority', priority)\n    _set(self, 'where', where)\n",
-    'game.model.events.Trigger': "def __init__(self, kind, a, b, n):\n    _set(self, 'kind', kind)\n    _set(self, 'a', a)\n    _set(self, 'b', b)\n    _set(self, 'n', n)\n",
+    'game.model.events.Trigger': "def __init__(self, kind, a, b, n, after):\n    _set(self, 'kind', kind)\n    _set(self, 'a', a)\n    _set(self, 'b', b)\n    _set(self, 'n', n)\n    _set(self, 'after', after)\n",
     'game.model.fields.Variant': "def __init__(self, when, text):\n    _set(self, 'when', when)\n    _set(self, 'text', text)\n",
     'game.model.items.ContainerSpec': "def __init__(self, open, openable, locked, key, capacity, transparent, supporter):\n    _set(self, 'open', open)\n    _set(self, 'openable', openable)\n    _set(self, 'locked', locked)\n    _set(self, 'key', key)\n    _set(self, 'capacity', capacity)\n    _set(self, 'transparent', transparent)\n    _set(self, 'supporter', supporter)\n",
     'game.model.items.Item': "def __init__(self, id, name, nouns, adjectives, description, location, initial, portable, fixed, plural, proper, points, light, lit, readable, wearable, edible, drinkable, container, door, use, on, where, variants, messages):\n    _set(self, 'id', id)\n    _set(self, 'name', name)\n    _set(self, 'nouns', nouns)\n    _set(self, 'adjectives', adjectives)\n    _set(self, 'description', description)\n    _set(self, 'location', location)\n    _set(self, 'initial', initial)\n    _set(self, 'portable', portable)\n    _set(self, 'fixed', fixed)\n    _set(self, 'plural', plural)\n    _set(self, 'proper', proper)\n    _set(self, 'points', points)\n    _set(self, 'light', light)\n    _set(self, 'lit', lit)\n    _set(self, 'readable', readable)\n    _set(self, 'wearable', wearable)\n    _set(self, 'edible', edible)\n    _set(self, 'drinkable', drinkable)\n    _set(self, 'container', container)\n    _set(self, 'door', door)\n    _set(self, 'use', use)\n    _set(self, 'on', _make_on() if on is _NOTHING else on)\n    _set(self, 'where', where)\n    _set(self, 'variants', variants)\n    _set(self, 'messages', _make_messages() if messages is _NOTHING else messages)\n",
@@ -127,7 +127,7 @@ def init_game_engine_plan_TurnPlan(self, owners, per_turn, rank, rules, live):
     _set(self, 'live', _make_live() if live is _NOTHING else live)
 
 
-def init_game_engine_state_GameState(self, seed, rng, location, places, condition, char_states, char_places, turn, phase, open, locked, lit, worn, flags, condition_since, char_since, visited, moved, fired, score, dialogue, encounter, ending, pronouns, pending, last_command, oops, hints, verbose, debug, debugged, trace, history):
+def init_game_engine_state_GameState(self, seed, rng, location, places, condition, char_states, char_places, turn, phase, open, locked, lit, worn, flags, condition_since, char_since, visited, moved, fired, timers, score, dialogue, encounter, ending, pronouns, pending, last_command, oops, hints, verbose, debug, debugged, trace, history):
     _set(self, 'seed', seed)
     _set(self, 'rng', rng)
     _set(self, 'location', location)
@@ -147,6 +147,7 @@ def init_game_engine_state_GameState(self, seed, rng, location, places, conditio
     _set(self, 'visited', visited)
     _set(self, 'moved', moved)
     _set(self, 'fired', fired)
+    _set(self, 'timers', timers)
     _set(self, 'score', score)
     _set(self, 'dialogue', dialogue)
     _set(self, 'encounter', encounter)
@@ -183,11 +184,12 @@ def init_game_engine_status_Status(self, location, region, exits, inventory, con
     _set(self, 'time', time)
 
 
-def init_game_engine_timing_Clock(self, turn_cap, period, player_caps, char_caps):
+def init_game_engine_timing_Clock(self, turn_cap, period, player_caps, char_caps, delays):
     _set(self, 'turn_cap', turn_cap)
     _set(self, 'period', period)
     _set(self, 'player_caps', player_caps)
     _set(self, 'char_caps', char_caps)
+    _set(self, 'delays', _make_delays() if delays is _NOTHING else delays)
 
 
 def init_game_model_characters_Character(self, id, name, nouns, adjectives, pronoun, description, location, machine, proper, topics, default_reply, talk, orders, default_order, encounter, on, where, messages):
@@ -268,11 +270,12 @@ def init_game_model_events_Event(self, id, trigger, when, say, do, once, priorit
     _set(self, 'where', where)
 
 
-def init_game_model_events_Trigger(self, kind, a, b, n):
+def init_game_model_events_Trigger(self, kind, a, b, n, after):
     _set(self, 'kind', kind)
     _set(self, 'a', a)
     _set(self, 'b', b)
     _set(self, 'n', n)
+    _set(self, 'after', after)
 
 
 def init_game_model_fields_Variant(self, when, text):
