@@ -283,6 +283,7 @@ class Page:
                     ("hostile", state.hostile),
                     ("route", bool(state.route)),
                     ("wanders", bool(state.wander)),
+                    (f"moves heard {state.heard_from.replace('_', ' ')}", bool(state.heard_from)),
                 )
                 if on
             ]
@@ -300,6 +301,8 @@ class Page:
                 how.append(f"when {condition_text(t.when)}")
             if t.do:
                 how.append(f"does {effect_text(t.do)}")
+            if t.heard:
+                how.append(f"heard {t.heard_from.replace('_', ' ')}")
             tail = f" — {'; '.join(how)}" if how else ""
             moves.append(escape(f"{source} → {t.to}{tail}"))
         shown = html_list(states)

@@ -7,6 +7,7 @@ from typing import Any
 
 from game.model import DIRECTIONS
 from game.model.messages import DEFAULTS
+from game.model.statemachine import EARSHOT
 from game.model.verbs import ACTIONS
 
 Schema = dict[str, Any]
@@ -223,6 +224,10 @@ STATE = obj(
         "chance": whole("percent chance to wander each turn", 0, 100),
         "forbid": one_or_list({"type": "string"}, "verbs refused in this state"),
         "refuse": text("said when a forbidden verb is tried"),
+        "heard_from": {
+            "enum": list(EARSHOT),
+            "description": "its moves in this state are heard this far off (message heard_moves)",
+        },
     },
     doc="one state",
 )
@@ -242,10 +247,36 @@ TRANSITION = obj(
     ("to",),
     "a declared change of state",
 )
+# a character's transition can also be heard from elsewhere (`heard` goes with `heard_from`)
+CHARACTER_TRANSITION = {
+    "anyOf": [
+        TRANSITION,
+        obj(
+            {
+                **TRANSITION["properties"],
+                "heard": text("shown instead when it happens out of sight but within earshot"),
+                "heard_from": {
+                    "enum": list(EARSHOT),
+                    "description": "how far `heard` carries (default next_door)",
+                },
+            },
+            ("to", "heard"),
+            "a declared change of state, heard from elsewhere",
+        ),
+    ]
+}
 
 MACHINE = {
     "initial": ident("the state at the start"),
     "states": map_of({"anyOf": [ref("state"), {"type": "null"}]}, "state id -> fields"),
+    "transitions": {
+        "type": "array",
+        "items": ref("character_transition"),
+        "description": "declared changes",
+    },
+}
+PLAYER_MACHINE = {
+    **MACHINE,
     "transitions": {"type": "array", "items": ref("transition"), "description": "declared changes"},
 }
 
@@ -575,7 +606,7 @@ PLAYER = obj(
     {
         "start": ident("the starting room"),
         "inventory": one_or_list(ident("item"), "items carried at the start"),
-        "condition": obj(MACHINE, doc="the player's condition: a state machine"),
+        "condition": obj(PLAYER_MACHINE, doc="the player's condition: a state machine"),
     },
     ("start",),
     "the player (exactly one in the world)",
@@ -636,6 +667,7 @@ def build_schema() -> Schema:
             "exit": EXIT,
             "state": STATE,
             "transition": TRANSITION,
+            "character_transition": CHARACTER_TRANSITION,
             "condition": {
                 **obj(CONDITION, doc="a condition; every key must hold"),
                 "minProperties": 1,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.engine.draft import Draft
+from game.engine.hearing import within_earshot
 from game.engine.library import say
 from game.model import StateMachine
 from game.model.statemachine import Transition
@@ -45,7 +46,8 @@ def change_condition(d: Draft, target: str) -> bool:
 def take_transition(
     d: Draft, transition: Transition, enter, heard: bool = True, who: str = "player"
 ) -> None:
-    """Enter the new state, say the transition's text (when the player is there) and run its effects."""
+    """Enter the new state, say the transition's text (when the player is there, or its
+    `heard:` text when the player is within earshot) and run its effects."""
     from game.engine.effects import run_effects
 
     if d.trace:
@@ -54,6 +56,8 @@ def take_transition(
     enter()
     if heard:
         d.say(transition.say, "event")
+    elif transition.heard and within_earshot(d, d.char_places.get(who), transition.heard_from):
+        d.say(transition.heard, "event")
     run_effects(d, transition.do)
 
 

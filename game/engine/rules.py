@@ -10,6 +10,7 @@ from game.engine.draft import Draft
 from game.engine.effects import run_effects
 from game.engine.encounters import countdown as encounter_countdown
 from game.engine.encounters import start_encounter
+from game.engine.hearing import within_earshot
 from game.engine.library import say
 from game.engine.machines import take_transition
 from game.engine.plan import Auto, TurnPlan, live_autos, live_events, plan_for
@@ -115,7 +116,7 @@ def _move_characters(d: Draft, previous_room: str) -> None:
             continue
         target = _next_room(d, info, here, previous_room)
         if target and target != here:
-            _relocate(d, char_id, here, target, following=info.follows)
+            _relocate(d, char_id, here, target, info.follows, info.heard_from)
 
 
 def _meet_on_arrival(d: Draft) -> None:
@@ -152,8 +153,10 @@ def _next_room(d: Draft, info, here: str, previous_room: str) -> str:
     return ""
 
 
-def _relocate(d: Draft, char_id: str, here: str, target: str, following: bool) -> None:
-    """Move a character, telling the player what they see of it."""
+def _relocate(
+    d: Draft, char_id: str, here: str, target: str, following: bool, reach: str = ""
+) -> None:
+    """Move a character, telling the player what they see of it (or hear, within `reach`)."""
     d.char_places = d.char_places.set(char_id, target)
     if following:
         say(d, "follows", char_id)
@@ -163,6 +166,8 @@ def _relocate(d: Draft, char_id: str, here: str, target: str, following: bool) -
             start_encounter(d, char_id)
     elif here == d.location:
         say(d, "departs", char_id)
+    elif reach and (within_earshot(d, here, reach) or within_earshot(d, target, reach)):
+        say(d, "heard_moves", char_id)
 
 
 def _hostile(d: Draft, char_id: str) -> bool:

@@ -47,9 +47,9 @@ SOURCES = {
     'game.model.rooms.Scenery': "def __init__(self, id, nouns, adjectives, description, name, on, messages):\n    _set(self, 'id', id)\n    _set(self, 'nouns', nouns)\n    _set(self, 'adjectives', adjectives)\n    _set(self, 'description', description)\n    _set(self, 'name', name)\n    _set(self, 'on', _make_on() if on is _NOTHING else on)\n    _set(self, 'messages', _make_messages() if messages is _NOTHING else messages)\n",
     'game.model.start.GameInfo': "def __init__(self, title, release, author, intro, undo_limit, winning, clock):\n    _set(self, 'title', title)\n    _set(self, 'release', release)\n    _set(self, 'author', author)\n    _set(self, 'intro', intro)\n    _set(self, 'undo_limit', undo_limit)\n    _set(self, 'winning', winning)\n    _set(self, 'clock', clock)\n",
     'game.model.start.Player': "def __init__(self, start, inventory, condition):\n    _set(self, 'start', start)\n    _set(self, 'inventory', inventory)\n    _set(self, 'condition', condition)\n",
-    'game.model.statemachine.StateInfo': "def __init__(self, id, label, description, present, follows, hostile, route, every, wander, chance, forbid, refuse):\n    _set(self, 'id', id)\n    _set(self, 'label', label)\n    _set(self, 'description', description)\n    _set(self, 'present', present)\n    _set(self, 'follows', follows)\n    _set(self, 'hostile', hostile)\n    _set(self, 'route', route)\n    _set(self, 'every', every)\n    _set(self, 'wander', wander)\n    _set(self, 'chance', chance)\n    _set(self, 'forbid', forbid)\n    _set(self, 'refuse', refuse)\n",
+    'game.model.statemachine.StateInfo': "def __init__(self, id, label, description, present, follows, hostile, route, every, wander, chance, forbid, refuse, heard_from):\n    _set(self, 'id', id)\n    _set(self, 'label', label)\n    _set(self, 'description', description)\n    _set(self, 'present', present)\n    _set(self, 'follows', follows)\n    _set(self, 'hostile', hostile)\n    _set(self, 'route', route)\n    _set(self, 'every', every)\n    _set(self, 'wander', wander)\n    _set(self, 'chance', chance)\n    _set(self, 'forbid', forbid)\n    _set(self, 'refuse', refuse)\n    _set(self, 'heard_from', heard_from)\n",
     'game.model.statemachine.StateMachine': "def __init__(self, initial, states, transitions, automatic):\n    _set(self, 'initial', initial)\n    _set(self, 'states', states)\n    _set(self, 'transitions', transitions)\n    _set(self, 'automatic', automatic)\n    _set(self, '_auto_cache', _make__auto_cache())\n",
-    'game.model.statemachine.Transition': "def __init__(self, sources, to, when, after, say, do, where):\n    _set(self, 'sources', sources)\n    _set(self, 'to', to)\n    _set(self, 'when', when)\n    _set(self, 'after', after)\n    _set(self, 'say', say)\n    _set(self, 'do', do)\n    _set(self, 'where', where)\n",
+    'game.model.statemachine.Transition': "def __init__(self, sources, to, when, after, say, do, where, heard, heard_from):\n    _set(self, 'sources', sources)\n    _set(self, 'to', to)\n    _set(self, 'when', when)\n    _set(self, 'after', after)\n    _set(self, 'say', say)\n    _set(self, 'do', do)\n    _set(self, 'where', where)\n    _set(self, 'heard', heard)\n    _set(self, 'heard_from', heard_from)\n",
     'game.model.testspecs.WorldTest': "def __init__(self, id, commands, expect, where, start, lines):\n    _set(self, 'id', id)\n    _set(self, 'commands', commands)\n    _set(self, 'expect', expect)\n    _set(self, 'where', where)\n    _set(self, 'start', start)\n    _set(self, 'lines', lines)\n",
     'game.model.world.World': "def __init__(self, info, player, rooms, items, characters, events, endings, hints, tests, files, layers, messages, on, exits, door_rooms, events_by_kind, max_score, movers, events_by_key, self_changing, scenery, lexicon, vocab):\n    _set(self, 'info', info)\n    _set(self, 'player', player)\n    _set(self, 'rooms', rooms)\n    _set(self, 'items', items)\n    _set(self, 'characters', characters)\n    _set(self, 'events', events)\n    _set(self, 'endings', endings)\n    _set(self, 'hints', hints)\n    _set(self, 'tests', tests)\n    _set(self, 'files', files)\n    _set(self, 'layers', layers)\n    _set(self, 'messages', _make_messages() if messages is _NOTHING else messages)\n    _set(self, 'on', _make_on() if on is _NOTHING else on)\n    _set(self, 'exits', _make_exits() if exits is _NOTHING else exits)\n    _set(self, 'door_rooms', _make_door_rooms() if door_rooms is _NOTHING else door_rooms)\n    _set(self, 'events_by_kind', _make_events_by_kind() if events_by_kind is _NOTHING else events_by_kind)\n    _set(self, 'max_score', max_score)\n    _set(self, 'movers', movers)\n    _set(self, 'events_by_key', _make_events_by_key() if events_by_key is _NOTHING else events_by_key)\n    _set(self, 'self_changing', self_changing)\n    _set(self, 'scenery', _make_scenery() if scenery is _NOTHING else scenery)\n    _set(self, 'lexicon', lexicon)\n    _set(self, 'vocab', _make_vocab() if vocab is _NOTHING else vocab)\n",
     'game.plain.PlainOptions': "def __init__(self, status, ascii, decorate):\n    _set(self, 'status', status)\n    _set(self, 'ascii', ascii)\n    _set(self, 'decorate', decorate)\n",
@@ -443,7 +443,7 @@ def init_game_model_start_Player(self, start, inventory, condition):
     _set(self, 'condition', condition)
 
 
-def init_game_model_statemachine_StateInfo(self, id, label, description, present, follows, hostile, route, every, wander, chance, forbid, refuse):
+def init_game_model_statemachine_StateInfo(self, id, label, description, present, follows, hostile, route, every, wander, chance, forbid, refuse, heard_from):
     _set(self, 'id', id)
     _set(self, 'label', label)
     _set(self, 'description', description)
@@ -456,6 +456,7 @@ def init_game_model_statemachine_StateInfo(self, id, label, description, present
     _set(self, 'chance', chance)
     _set(self, 'forbid', forbid)
     _set(self, 'refuse', refuse)
+    _set(self, 'heard_from', heard_from)
 
 
 def init_game_model_statemachine_StateMachine(self, initial, states, transitions, automatic):
@@ -466,7 +467,7 @@ def init_game_model_statemachine_StateMachine(self, initial, states, transitions
     _set(self, '_auto_cache', _make__auto_cache())
 
 
-def init_game_model_statemachine_Transition(self, sources, to, when, after, say, do, where):
+def init_game_model_statemachine_Transition(self, sources, to, when, after, say, do, where, heard, heard_from):
     _set(self, 'sources', sources)
     _set(self, 'to', to)
     _set(self, 'when', when)
@@ -474,6 +475,8 @@ def init_game_model_statemachine_Transition(self, sources, to, when, after, say,
     _set(self, 'say', say)
     _set(self, 'do', do)
     _set(self, 'where', where)
+    _set(self, 'heard', heard)
+    _set(self, 'heard_from', heard_from)
 
 
 def init_game_model_testspecs_WorldTest(self, id, commands, expect, where, start, lines):

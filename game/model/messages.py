@@ -189,6 +189,7 @@ DEFAULTS: dict[str, str] = {
     "follows": "{The} follows you.",
     "arrives": "{The} arrives.",
     "departs": "{The} moves off.",
+    "heard_moves": "You hear someone moving about, not far off.",
     "bye.alone": "You're not talking to anyone.",
     # encounters
     "encounter.start": "{The} is upon you!",

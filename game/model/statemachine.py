@@ -6,7 +6,7 @@ from game.model import lazyyaml as yaml
 from game.model.fields import (
     suggest,
 )
-from game.model.keys import BOOL, ID, IDS, INT, TEXT, WORDS, Key, Section
+from game.model.keys import BOOL, ENUM, ID, IDS, INT, TEXT, WORDS, Key, Section
 from game.model.logic import (
     ALWAYS,
     Condition,
@@ -26,6 +26,11 @@ from game.model.reader import (
 )
 from game.model.record import field, record
 
+EARSHOT = (
+    "next_door",
+    "region",
+    "anywhere",
+)  # how far a sound carries (see game/engine/hearing.py)
 STATE = Section(
     "state",
     "one state of a state machine",
@@ -40,6 +45,14 @@ STATE = Section(
     Key("chance", INT, "percent chance to wander each turn", 50, low=0, high=100),
     Key("forbid", WORDS, "verbs refused in this state"),
     Key("refuse", TEXT, "said when a forbidden verb is tried"),
+    Key(
+        "heard_from",
+        ENUM,
+        "its moves in this state are heard this far off: next_door, region or anywhere "
+        "(library message `heard_moves`; default: unheard)",
+        "",
+        choices=EARSHOT,
+    ),
 )
 TRANSITION = Section(
     "transition",
@@ -49,6 +62,15 @@ TRANSITION = Section(
     Key("when", "conditions", "happens by itself when this holds at the end of a turn"),
     Key("after", INT, "happens by itself after n turns in the `from` state", 0, low=1),
     Key("say", TEXT, "shown when it happens"),
+    Key("heard", TEXT, "shown instead when it happens out of sight but within earshot"),
+    Key(
+        "heard_from",
+        ENUM,
+        "how far `heard` carries: next_door (the default), region or anywhere",
+        "next_door",
+        choices=EARSHOT,
+        needs="heard",
+    ),
     Key("do", "effects", "effects, in order"),
 )
 MACHINE = Section(
@@ -75,6 +97,8 @@ class Transition:
     say: str = ""
     do: tuple[Effect, ...] = ()
     where: Where | None = field(default=None, eq=False, repr=False)
+    heard: str = ""  # said instead of `say` when the player is elsewhere but within earshot
+    heard_from: str = "next_door"  # one of EARSHOT
 
     def allows(self, current: str) -> bool:
         """Whether this transition leaves the given state."""
@@ -102,6 +126,7 @@ class StateInfo:
     chance: int = 50
     forbid: frozenset[str] = frozenset()
     refuse: str = ""
+    heard_from: str = ""  # moves in this state are heard this far off ("": not heard)
 
 
 @record
@@ -182,6 +207,7 @@ def _read_state(ctx: Ctx, state_id: str, node: yaml.Node) -> StateInfo:
         STATE.get(ctx, m, "chance"),
         frozenset(STATE.get(ctx, m, "forbid")),
         STATE.get(ctx, m, "refuse"),
+        STATE.get(ctx, m, "heard_from"),
     )
 
 
@@ -202,6 +228,13 @@ def _read_transition(ctx: Ctx, node: yaml.Node, owner: str, ref_kind: str) -> Tr
     to_node = m.get("to")
     to = ident(ctx, to_node, "'to' state")
     ctx.ref(ref_kind, to, to_node or node)
+    if ref_kind == "condition" and "heard" in m:
+        ctx.error(
+            m.key_nodes["heard"],
+            "the player's condition always happens where the player is, so nothing hears it "
+            "from elsewhere",
+            "use 'say:' (put 'heard:' on a character's transition)",
+        )
     return Transition(
         sources,
         to,
@@ -210,4 +243,6 @@ def _read_transition(ctx: Ctx, node: yaml.Node, owner: str, ref_kind: str) -> Tr
         TRANSITION.get(ctx, m, "say"),
         read_effects(ctx, m.get("do")),
         ctx.where(node),
+        TRANSITION.get(ctx, m, "heard"),
+        TRANSITION.get(ctx, m, "heard_from"),
     )
