@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import textwrap
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, TextIO
 
@@ -56,6 +55,8 @@ def render(
             bare = text.strip("* ")
             text = (text.upper() if options.decorate else bare) if text.startswith("***") else text
         if width and p.kind not in ("meta", "choice") and "\n" not in text:
+            import textwrap  # only a terminal's lines are wrapped (pipes and logs are not)
+
             text = textwrap.fill(text, width)
         if p.kind == "choice" and previous == "choice":
             blocks[-1] += "\n" + text

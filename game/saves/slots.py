@@ -16,7 +16,7 @@ PREVIOUS = "autosave-previous"
 DEFAULT_SLOT = "quicksave"
 SHOWN_SAVES = 20  # names a "no such save" message lists before saying how many more
 SLOT_RE = re.compile(r"[A-Za-z0-9_-]{1,32}")
-_DEVICE_RE = re.compile(r"(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$)", re.I)
+_DEVICES = r"(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$)"  # compiled on use
 _RULE = "Use 1 to 32 letters, digits, '-' or '_' (for example: before-bridge)."
 
 
@@ -33,7 +33,7 @@ def check_slot(name: str) -> str:
         raise BadSlotName(f"The save name {shown} starts with a drive letter.", _RULE)
     if not SLOT_RE.fullmatch(name):
         raise BadSlotName(f"The save name {shown} is not allowed.", _RULE)
-    if _DEVICE_RE.fullmatch(name.split(".")[0]):
+    if re.fullmatch(_DEVICES, name.split(".")[0], re.IGNORECASE):
         raise BadSlotName(f"'{name}' is a reserved device name on Windows.", _RULE)
     return name
 

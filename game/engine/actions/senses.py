@@ -109,19 +109,19 @@ def read(d: Draft, cmd: Command) -> None:
         d.say(item.readable, "description")
         return
     text = _description(d, thing)
-    if WRITING.search(text + " " + name(d, thing)) or CAPITALS.search(text):
+    if re.search(WRITING, text + " " + name(d, thing), re.IGNORECASE) or re.search(CAPITALS, text):
         d.say(text, "description")
     else:
         say(d, "read.nothing", thing)
 
 
-WRITING = re.compile(
+# Patterns compiled on the first READ (by re's own cache), not at every start.
+WRITING = (
     r"\b(writ\w*|wrote|words?|letter(s|ing)|sign\w*|label\w*|print\w*|scrawl\w*|"
     r"graffiti|notice\w*|names?|numbers?|reads?|stencil\w*|chalk\w*|marker|spell\w*|"
-    r"handwriting|scratched|carved|tally|list\w*|notes?|diagram\w*|map|rules?|slogans?)\b",
-    re.IGNORECASE,
+    r"handwriting|scratched|carved|tally|list\w*|notes?|diagram\w*|map|rules?|slogans?)\b"
 )
-CAPITALS = re.compile(r"\b[A-Z][A-Z0-9']+(?:[ —-]+[A-Z0-9'][A-Z0-9']+)+\b")  # text in capitals
+CAPITALS = r"\b[A-Z][A-Z0-9']+(?:[ —-]+[A-Z0-9'][A-Z0-9']+)+\b"  # text in capitals
 
 
 def _description(d: Draft, thing: str) -> str:
