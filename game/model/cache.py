@@ -29,13 +29,13 @@ from game.model.files import MAX_FILE_BYTES, read_regular, world_files
 from game.model.reader import Map
 from game.model.world import World
 
-VERSION = 3
+VERSION = 4
 MAGIC = b"hyosan world cache\n"  # then the payload's sha256 digest, then the payload
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
 MODEL = Path(__file__).resolve().parent
 PLAIN = frozenset({str, int, float, bool, type(None)})  # kept as they are
 # The first item of a tagged list, when it is not a class index.
-TUPLE, LIST, FROZENSET, DICT, REF, MAP, NODE = -1, -2, -3, -4, -5, -6, -7
+TUPLE, LIST, FROZENSET, DICT, REF, MAP, NODE, FLAT = -1, -2, -3, -4, -5, -6, -7, -8
 CONTAINERS = {tuple: TUPLE, list: LIST, frozenset: FROZENSET}
 NODE_KINDS = {"s": "ScalarNode", "q": "SequenceNode", "m": "MappingNode"}
 
@@ -146,7 +146,8 @@ class Encoder:
 
     Plain data (text, numbers, None, and tuples, frozensets and dicts of plain data) is kept as
     it is. A list stands for everything else, its first item saying what: a class index (0 or
-    more: an object, its constructor's arguments follow), or one of the negative tags.
+    more: an object, its constructor's arguments follow), or one of the negative tags (FLAT:
+    a class index, then an object's arguments that are all plain data).
     """
 
     def __init__(self) -> None:
@@ -172,8 +173,9 @@ class Encoder:
         if id(value) in self._done:
             return [REF, self._done[id(value)]]
         if record.has(kind):
-            fields = [f for f in record.fields(kind) if f.init]
-            data = [self._class(kind), *[self.encode(getattr(value, f.name)) for f in fields]]
+            index = self._class(kind)
+            fields = [self.encode(getattr(value, f.name)) for f in record.fields(kind) if f.init]
+            data = [FLAT, index, *fields] if _plain(fields) else [index, *fields]
         elif kind is Map or kind is LazyMap:
             data = [MAP, Encoder().map_content(value)]  # its own references: decoded on use
         elif (node_kind := _node_kind(kind)) is not None:
@@ -252,6 +254,8 @@ class Decoder:
         tag = data[0]
         if tag >= 0:
             made = self._classes[tag](*self._values(data[1:]))
+        elif tag == FLAT:  # an object whose fields are all plain: taken as they are
+            made = self._classes[data[1]](*data[2:])
         elif tag == REF:
             return self._objects[data[1]]
         elif tag == TUPLE:
