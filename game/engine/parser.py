@@ -278,6 +278,8 @@ def _match(
 
 def _resolve(d: Draft, line: Line, slots: dict, text: str) -> Command:
     """Resolve every slot of a matched line; the first object slot is the direct object."""
+    if not slots:  # a line of fixed words (INVENTORY, LOOK, WAIT): nothing to resolve
+        return Command(line.action, text=text)
     fields: dict = {"action": line.action, "text": text}
     if "DIR" in slots:
         fields["direction"] = DIRECTION_WORDS[slots["DIR"][0]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.engine.draft import Draft
 from game.engine.grammar import VERB_WORDS
 from game.engine.machines import turns_left
+from game.engine.memo import memo_for
 from game.engine.parser import scope_ids, words_of
 from game.engine.scope import characters_here, contents, is_lit, room_items, visible_exits
 from game.engine.state import GameState
@@ -51,8 +52,12 @@ class Status:
 
 def has_condition(world: World) -> bool:
     """Whether the world gives the player a condition (more than the one default state)."""
-    machine = world.player.condition
-    return len(machine.states) > 1 or bool(machine.transitions)
+    memo = memo_for(world)
+    found = memo.get("has condition")
+    if found is None:
+        machine = world.player.condition
+        found = memo["has condition"] = len(machine.states) > 1 or bool(machine.transitions)
+    return found
 
 
 def status(world: World, state: GameState, *, lists: bool = True) -> Status:
@@ -63,6 +68,7 @@ def status(world: World, state: GameState, *, lists: bool = True) -> Status:
     info = machine.states.get(state.condition)
     lit = is_lit(world, state)
     dead = state.ending is not None and world.endings[state.ending].kind == "death"
+    conditioned = has_condition(world)
     return Status(
         location=room.name if lit else "Darkness",
         region=room.region,
@@ -70,7 +76,7 @@ def status(world: World, state: GameState, *, lists: bool = True) -> Status:
         inventory=tuple(world.items[i].name for i in contents(state, "player")) if lists else (),
         condition=state.condition,
         condition_label=""
-        if dead or not has_condition(world)
+        if dead or not conditioned
         else (info.label if info else state.condition),
         turns_left=None
         if dead
@@ -80,7 +86,7 @@ def status(world: World, state: GameState, *, lists: bool = True) -> Status:
         max_score=world.max_score,
         phase=state.phase,
         ending=state.ending,
-        has_condition=has_condition(world),
+        has_condition=conditioned,
         has_score=world.max_score > 0,
         time="" if state.ending else world.info.time_at(state.turn),
         here=things_here(world, state) if lit and lists else (),

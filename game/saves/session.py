@@ -177,6 +177,8 @@ class Session:
         ended = self.state.ending is not None and not was_over
         if ended or self._since_checkpoint >= self.checkpoint_every:
             extra += self._checkpoint(durable=ended)
+        if not extra and len(left) == len(turn.requests) and turn.state is self.state:
+            return turn  # nothing added or carried out here: the step's own turn
         return Turn(self.state, turn.output + tuple(extra), tuple(left))
 
     def _record(self) -> list[Paragraph]:
