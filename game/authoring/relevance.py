@@ -37,6 +37,7 @@ def relevant_flags(world: World) -> frozenset[str]:
     """The flags that can decide something that matters (a fixpoint)."""
     flags: set[str] = set()
     for room in world.rooms.values():
+        flags |= _flags_in(room.dark_when)  # light decides what can be seen and taken
         for exit_ in room.exits:
             flags |= _flags_in(exit_.when)
             if exit_.hidden_until:

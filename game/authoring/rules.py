@@ -101,6 +101,7 @@ def all_conditions(world: World, puzzles_only: bool = False) -> Iterator[Conditi
         if not puzzles_only:
             groups.extend(v.when for v in room.variants)
         groups.extend(e.when for e in room.exits)
+        groups.append(room.dark_when)  # whether a room is dark decides what can be done there
     for machine in _machines(world):
         groups.extend(t.when for t in machine.transitions)
     if not puzzles_only:
