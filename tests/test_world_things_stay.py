@@ -52,3 +52,10 @@ def test_the_night_siege_shows_the_hall_under_siege() -> None:
     texts = _texts(_through("sleep"))
     assert "The hall in near darkness" in texts[-1]
     assert "thirty tired people under flickering strip lights" not in texts[-1]
+
+
+def test_the_curtained_bunk_is_empty_once_ha_eun_has_gone_with_you() -> None:
+    follow = ROAD.index("s", ROAD.index("talk to haeun"))  # she has chosen to follow you
+    texts = _texts([*ROAD[:follow], "look"])
+    assert "pulled back on an empty bunk" in texts[-1]
+    assert "keeping very still" not in texts[-1]
