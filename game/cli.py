@@ -256,6 +256,13 @@ def build_parser(wanted: Collection[str] | None = None) -> argparse.ArgumentPars
         help="search to completion, without bounds (exit 0: proved winnable, no softlock)",
     )
     check.add_argument(
+        "--workers",
+        type=_positive,
+        default=0,
+        help="processes stepping the search (default: 2 with --prove, else 1); "
+        "the result is the same for any number",
+    )
+    check.add_argument(
         "--win",
         metavar="KINDS",
         default="",

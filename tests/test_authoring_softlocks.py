@@ -226,3 +226,38 @@ def test_a_lost_key_is_proven_a_softlock_before_the_search_finishes(tmp_path):
     result = search(world, max_states=3_000, seconds=60)
     assert not result.complete
     assert path in [lock.path for lock in result.softlocks]
+
+
+@pytest.mark.parametrize("plant", PLANTED, ids=lambda p: p.__name__)
+def test_two_workers_find_the_same_states_and_softlocks(tmp_path, plant):
+    """Forked workers step the states; merged in order, the result is the one-process one."""
+    text, path = plant(1)
+    world = _world(tmp_path, text)
+    alone = search(world, max_states=20_000, seconds=60)
+    shared = search(world, max_states=20_000, seconds=60, workers=2)
+    assert shared.complete and path in [lock.path for lock in shared.softlocks]
+    assert (shared.states, shared.steps, shared.endings, shared.softlocks) == (
+        alone.states,
+        alone.steps,
+        alone.endings,
+        alone.softlocks,
+    )
+
+
+def test_two_workers_stop_at_the_same_state_as_one(tmp_path):
+    """A bound on states cuts the search at the same place whatever the number of workers."""
+    text, _ = npc_takes_key(3)
+    stones = "".join(
+        f"  stone{n}: {{name: stone {n}, description: A stone., location: start}}\n"
+        for n in range(6)
+    )
+    world = _world(tmp_path, text.replace("items:\n", "items:\n" + stones, 1))
+    alone = search(world, max_states=2_000, seconds=60)
+    shared = search(world, max_states=2_000, seconds=60, workers=2)
+    assert not shared.complete
+    assert (shared.states, shared.explored, shared.frontier, shared.softlocks) == (
+        alone.states,
+        alone.explored,
+        alone.frontier,
+        alone.softlocks,
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import signal
 import sys
 from collections.abc import Iterator
@@ -156,7 +157,15 @@ def _deep_check(
         stop = Stop()
         with stop_on_signals(stop):
             result = search(
-                world, bounds[0], bounds[1], progress, seed=seed, texts=texts, stop=stop, wins=wins
+                world,
+                bounds[0],
+                bounds[1],
+                progress,
+                seed=seed,
+                texts=texts,
+                stop=stop,
+                wins=wins,
+                workers=_workers(args),
             )
         progress.finish()
         print(timing_line(result), file=sys.stderr)
@@ -172,6 +181,14 @@ def _deep_check(
             print(line, file=out)
     errors = sum(f.severity == "error" for f in findings)
     return errors, len(findings) - errors, result
+
+
+def _workers(args: argparse.Namespace) -> int:
+    """How many processes step the search: `--workers`, else both cores for `--prove`."""
+    asked = getattr(args, "workers", 0) or 0
+    if asked:
+        return asked
+    return min(2, os.cpu_count() or 1) if getattr(args, "prove", False) else 1
 
 
 @contextlib.contextmanager

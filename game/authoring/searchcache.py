@@ -17,7 +17,7 @@ from game.model import World
 
 VERSION = 1
 CODE = ("authoring/winnable.py", "authoring/statekey.py", "authoring/relevance.py")
-CODE += ("engine/moves.py", "engine/step.py", "authoring/deadline.py")
+CODE += ("engine/moves.py", "engine/step.py", "authoring/deadline.py", "authoring/parallel.py")
 
 
 def cache_folder() -> Path:

@@ -128,8 +128,10 @@ def _time_function(
 ) -> Callable[[GameState], tuple]:
     """What of the clock a state's future depends on."""
     turn_cap = 0 if free_turn else _turn_cap(world, flags)
-    every = [
-        e for e in world.events.values() if e.trigger.kind == "every" and meaningful(e.do, flags)
+    every = [  # `every: 1` has one phase only: whether it is armed is read off the state itself
+        e
+        for e in world.events.values()
+        if e.trigger.kind == "every" and e.trigger.n > 1 and meaningful(e.do, flags)
     ]
     armed_events = _armed_function(world, every)
     walkers = _walk_period(world)

@@ -141,6 +141,69 @@ def _bare(state: GameState) -> GameState:
     return GameState(**fields, **BARE)  # faster than attrs.evolve, which the search calls a lot
 
 
+class Expansions:
+    """The queued states in order, each with its children: stepped here, or by workers."""
+
+    BATCH = 16  # states per task handed to a worker
+
+    def __init__(self, search: Search, queue: deque, workers: int) -> None:
+        self.search, self.queue = search, queue
+        self.ready: deque[tuple[int, GameState, list]] = deque()
+        self.pending: deque[tuple[list[tuple[int, GameState]], object]] = deque()
+        self.workers = workers if workers > 1 and not search.texts else 1
+        self.pool = None
+        if self.workers > 1:
+            from game.authoring import parallel
+
+            self.expand = parallel.expand
+            self.pool = parallel.pool(
+                self.workers, search.world, search.key, search.fixed, search._ready
+            )
+
+    def __bool__(self) -> bool:
+        return bool(self.ready or self.pending or self.queue)
+
+    def next_node(self) -> int:
+        """The node that comes next."""
+        if self.pool is None:
+            return self.queue[0][0]
+        self._fill()
+        return self.ready[0][0] if self.ready else self.pending[0][0][0][0]
+
+    def __next__(self) -> tuple[int, GameState, list]:
+        """The next state with its children: (command, key, state, crash, output) each."""
+        if self.pool is None:
+            node, state = self.queue.popleft()
+            return node, state, self.search._children(state)
+        self._fill()
+        if not self.ready:
+            batch, result = self.pending.popleft()
+            answers = result.get()  # type: ignore[attr-defined]
+            for (node, state), children in zip(batch, answers, strict=True):
+                self.ready.append((node, state, [(*c, ()) for c in children]))
+        return self.ready.popleft()
+
+    def _fill(self) -> None:
+        """Hand queued states to the workers, keeping each of them busy."""
+        while self.queue and len(self.pending) < 3 * self.workers:
+            count = max(1, min(self.BATCH, len(self.queue) // self.workers))
+            batch = [self.queue.popleft() for _ in range(min(count, len(self.queue)))]
+            task = self.pool.apply_async(self.expand, ([state for _, state in batch],))  # type: ignore[union-attr]
+            self.pending.append((batch, task))
+
+    def waiting(self) -> list[int]:
+        """The nodes not yet explored, in order."""
+        nodes = [node for node, _, _ in self.ready]
+        nodes += [node for batch, _ in self.pending for node, _ in batch]
+        return nodes + [node for node, _ in self.queue]
+
+    def close(self) -> None:
+        """Stop the workers."""
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool = None
+
+
 class Search:
     """One breadth-first search over a world's states."""
 
@@ -186,12 +249,16 @@ class Search:
             e.direction for r in world.rooms.values() for e in r.exits if e.one_way
         }
 
-    def _add(self, state: GameState, parent: int, command: str) -> tuple[int, bool]:
-        """The id of a state's key, and whether it is new."""
-        key = self.key(state)
+    def _add(
+        self, state: GameState | None, parent: int, command: str, key=None
+    ) -> tuple[int, bool]:
+        """The id of a state's key, and whether it is new (`key` given: the state may be None
+        when the key is known)."""
+        key = self.key(state) if key is None else key
         found = self.ids.get(key)
         if found is not None:
             return found, False
+        assert state is not None, "a new state always comes with its key"
         node = len(self.parent)
         self.ids[key] = node
         self.parent.append(parent)
@@ -209,9 +276,19 @@ class Search:
         seconds: float = 60.0,
         progress: Progress | None = None,
         stop: Stop | None = None,
+        workers: int = 1,
     ) -> SearchResult:
-        """Explore until everything is seen, a bound is hit, or `stop` is given a reason."""
+        """Explore until everything is seen, a bound is hit, or `stop` is given a reason.
+
+        With `workers` > 1 (and no text coverage), forked processes step the states and
+        the search merges their answers in order: the same states, counts and paths.
+        """
         started = time.monotonic()
+        if workers > 1 and not self.texts:  # keys travel between processes as digests
+            from game.authoring.parallel import digest
+
+            plain = self.key
+            self.key = lambda state: digest(plain(state))
         start, opening = new_game(self.world, self.seed)
         for paragraph in opening:
             self.printed.setdefault(paragraph.text, (-1, ""))
@@ -221,15 +298,25 @@ class Search:
         queue: deque[tuple[int, GameState]] = deque([(root, self._ready(start))])
         if not self.prefix:
             self._walkthroughs(root, _bare(start), queue)
-        stopped_by = ""
-        next_report = started + 0.5
         sizes: dict[int, int] = {}  # depth -> states seen at it
         for node in range(len(self.layer)):
             sizes[self.layer[node]] = sizes.get(self.layer[node], 0) + 1
+        expansions = Expansions(self, queue, workers)
+        try:
+            return self._explore(
+                expansions, queue, sizes, started, max_states, seconds, progress, stop
+            )
+        finally:
+            expansions.close()
+
+    def _explore(self, expansions, queue, sizes, started, max_states, seconds, progress, stop):
+        """The breadth-first loop: merge each state's children in order, until done or stopped."""
+        stopped_by = ""
+        next_report = started + 0.5
         explored = 0
         current, done = 0, 0  # the depth being explored, and how many of its states are done
         window: deque[tuple[float, int]] = deque()  # (time, explored) of recent reports
-        while queue:
+        while expansions:
             now = time.monotonic()
             if stop is not None and stop.reason:
                 stopped_by = stop.reason
@@ -237,7 +324,7 @@ class Search:
             if now - started > seconds:
                 stopped_by = "seconds"
                 break
-            node, state = queue[0]
+            node = expansions.next_node()
             if self.layer[node] != current:
                 current, done = self.layer[node], 0
             if progress is not None and now >= next_report:
@@ -251,41 +338,50 @@ class Search:
                     Snapshot(len(self.parent), explored, current, done, at, now - started, recent)
                 )
                 next_report = now + 0.5
-            queue.popleft()
+            node, state, children = next(expansions)
             explored += 1
             done += 1
             if self.texts:
                 self._note_reach(node, state)
-            for command in candidates(self.world, state, self.fixed):
+            for command, key, child_state, crash, output in children:
                 self.steps += 1
-                try:
-                    turn = step(self.world, state, command)
-                except Exception as error:  # an engine bug: report it with the path, go on
-                    path = (*self.path(node), command)
-                    self.crashes.append((path, f"{type(error).__name__}: {error}"))
+                if crash:  # an engine bug: report it with the path, go on
+                    self.crashes.append(((*self.path(node), command), crash))
                     continue
-                child, new = self._add(turn.state, node, command)
+                child, new = self._add(child_state, node, command, key)
                 if child != node:
                     self.preds[child].append((node, command))
                 else:
                     self.stays.add(node)
                 if new:
                     sizes[self.layer[child]] = sizes.get(self.layer[child], 0) + 1
-                if self.texts:
-                    for paragraph in turn.output:
-                        self.printed.setdefault(paragraph.text, (node, command))
-                if new and turn.state.ending is None:
-                    if not self.deadline.turn and self._lost(command, state, turn.state):
+                for paragraph in output:
+                    self.printed.setdefault(paragraph.text, (node, command))
+                if new and child_state.ending is None:
+                    if not self.deadline.turn and self._lost(command, state, child_state):
                         self.hopeless.add(child)  # proven: nothing below it can win
                         continue
-                    queue.append((child, self._ready(turn.state)))
-            if len(self.parent) >= max_states and queue:
+                    queue.append((child, self._ready(child_state)))
+            if len(self.parent) >= max_states and expansions:
                 stopped_by = "max-states"
                 break
-        frontier = [node for node, _ in queue] if stopped_by else []
+        frontier = expansions.waiting() if stopped_by else []
         self.explored = explored
         self._shortest_tree()
         return self._result(time.monotonic() - started, stopped_by, frontier)
+
+    def _children(self, state: GameState) -> list:
+        """Every candidate command of a state with its child: (command, None, child, crash,
+        output); the key is None (computed when the child is added)."""
+        out: list = []
+        for command in candidates(self.world, state, self.fixed):
+            try:
+                turn = step(self.world, state, command)
+            except Exception as error:  # an engine bug: the search reports it with the path
+                out.append((command, None, None, f"{type(error).__name__}: {error}", ()))
+                continue
+            out.append((command, None, turn.state, "", turn.output if self.texts else ()))
+        return out
 
     def _ready(self, state: GameState) -> GameState:
         """A state as the search explores it: bare, and far from a winning deadline."""
@@ -524,6 +620,7 @@ def search(
     texts: bool = False,
     stop: Stop | None = None,
     wins: tuple[str, ...] = (),
+    workers: int = 1,
 ) -> SearchResult:
     """Run the winnability search on a world (from the state the prefix commands lead to).
 
@@ -532,7 +629,7 @@ def search(
     winning (default: the world's `game: winning:`, else every kind but death).
     """
     runner = Search(world, seed, prefix, texts, wins)
-    result = runner.run(max_states, seconds, progress, stop)
+    result = runner.run(max_states, seconds, progress, stop, workers)
     if texts:
         result = attrs.evolve(result, coverage=runner.coverage(result.complete))
     return result
