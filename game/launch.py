@@ -5,10 +5,13 @@ from __future__ import annotations
 import gc
 import sys
 from pathlib import Path
-from typing import TextIO
 
 from game.model import World, WorldError
 from game.paths import default_world_dirs
+
+TYPE_CHECKING = False  # typing's flag without importing typing, whose import is a start-up cost
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def world_paths(args) -> list[Path]:

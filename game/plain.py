@@ -6,7 +6,6 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, TextIO
 
 from game.engine import GameState, Menu, Paragraph, Turn, current_menu, status
 from game.launch import load_or_report
@@ -17,7 +16,10 @@ from game.saves.record import MAX_LINE
 from game.saves.recordings import budget_warning
 from game.saves.session import Session
 
+TYPE_CHECKING = False  # typing's flag without importing typing, whose import is a start-up cost
 if TYPE_CHECKING:
+    from typing import TextIO
+
     from game.saves.transcript import TranscriptFile
 
 PROMPT = "> "

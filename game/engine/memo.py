@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from typing import Any
 
 from game.model import World
+
+TYPE_CHECKING = False  # typing's flag without importing typing, whose import is a start-up cost
+if TYPE_CHECKING:
+    from typing import Any
 
 # id(world) -> (weak reference to the world, its memo)
 _MEMOS: dict[int, tuple[weakref.ref, dict[Any, Any]]] = {}

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from game.model.record import record
 
+TYPE_CHECKING = False  # typing's flag without importing typing, whose import is a start-up cost
 if TYPE_CHECKING:
     from game.engine.state import GameState
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from game.engine.memo import memo_for
 from game.model import NOWHERE, PLAYER, World
 
-State = Any  # a GameState or a Draft: both have the same fields
+TYPE_CHECKING = False  # typing's flag without importing typing, whose import is a start-up cost
+if TYPE_CHECKING:
+    from typing import Any
+
+    State = Any  # a GameState or a Draft: both have the same fields
 
 
 def top_place(world: World, s: State, item: str) -> str:

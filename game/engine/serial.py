@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from game.engine.state import GameState
 from game.engine.statecheck import (
     DEBUGGING,
@@ -16,6 +14,10 @@ from game.engine.statecheck import (
     checked_fields,
 )
 from game.model import World
+
+TYPE_CHECKING = False  # typing's flag without importing typing, whose import is a start-up cost
+if TYPE_CHECKING:
+    from typing import Any
 
 GONE = "~gone"  # in a delta: the optional fields the older state's data leaves out
 DATA_FIELDS = (*PLAIN, *SETS, *MAPS, *MOMENTS)  # the data's keys in order (then DEBUGGING's)

@@ -8,11 +8,14 @@ pronoun) that no longer fit the world are dropped with a note, and the game goes
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from game.engine.frozen import FrozenMap
 from game.engine.state import MAX_NUMBER, PHASES, initial_state
 from game.model import NOWHERE, PLAYER, World
+
+TYPE_CHECKING = False  # typing's flag without importing typing, whose import is a start-up cost
+if TYPE_CHECKING:
+    from typing import Any
 
 SETS = ("open", "locked", "lit", "worn", "visited", "moved", "fired")
 MAPS = ("places", "char_states", "char_places", "flags", "char_since", "pronouns", "hints")

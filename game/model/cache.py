@@ -21,13 +21,16 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
 
 from game.model import lazyyaml as yaml
 from game.model import record
 from game.model.files import MAX_FILE_BYTES, read_regular, world_files
 from game.model.reader import Map
 from game.model.world import World
+
+TYPE_CHECKING = False  # typing's flag without importing typing, whose import is a start-up cost
+if TYPE_CHECKING:
+    from typing import Any
 
 VERSION = 4
 MAGIC = b"hyosan world cache\n"  # then the payload's sha256 digest, then the payload

@@ -9,8 +9,6 @@ Building the declarations is cheap; the schema and the tables are derived only w
 
 from __future__ import annotations
 
-from typing import Any
-
 from game.model import lazyyaml as yaml
 from game.model.problems import did_you_mean
 from game.model.reader import (
@@ -24,6 +22,10 @@ from game.model.reader import (
     text,
     word_list,
 )
+
+TYPE_CHECKING = False  # typing's flag without importing typing, whose import is a start-up cost
+if TYPE_CHECKING:
+    from typing import Any
 
 # Scalar kinds the generic reader checks; every other kind names a shape the owner reads.
 TEXT = "text"  # a text (YAML 1.1 surprises such as `no` or `1.10` refused)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from game.model import lazyyaml as yaml
 from game.model.problems import did_you_mean
@@ -21,6 +20,10 @@ from game.model.reader import (
     word_list,
 )
 from game.model.record import field, record
+
+TYPE_CHECKING = False  # typing's flag without importing typing, whose import is a start-up cost
+if TYPE_CHECKING:
+    from typing import Any
 
 
 @record

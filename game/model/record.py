@@ -22,7 +22,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from operator import attrgetter
 from types import FunctionType
-from typing import Any
+
+TYPE_CHECKING = False  # typing's flag without importing typing, whose import is a start-up cost
+if TYPE_CHECKING:
+    from typing import Any
 
 BUILT: dict[str, str] = {}  # "module.Class" -> its constructor's source, for the generator
 HASH_CACHE = "_record_hash"  # where a `cache_hash` record keeps its hash

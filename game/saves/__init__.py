@@ -7,7 +7,10 @@ does not load the replay and listing tools at start-up.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+
+TYPE_CHECKING = False  # typing's flag without importing typing, whose import is a start-up cost
+if TYPE_CHECKING:
+    from typing import Any
 
 _WHERE = {
     **dict.fromkeys(

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from game.engine import GameState, state_to_data
 from game.model.files import read_regular
@@ -21,6 +20,10 @@ from game.saves import history
 from game.saves.atomic import REAL, FileOps, write_atomic
 from game.saves.errors import SaveWriteError
 from game.saves.format import checksum, seal
+
+TYPE_CHECKING = False  # typing's flag without importing typing, whose import is a start-up cost
+if TYPE_CHECKING:
+    from typing import Any
 
 MAGIC = "hyosan-checkpoint"
 FORMAT = 1

@@ -6,11 +6,14 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
-from typing import Any
 
 from game.model.record import field, record
 from game.saves.errors import BadChecksum, DamagedSave, NewerFormat, NotASave, SaveTooLarge
 from game.saves.identity import WorldId
+
+TYPE_CHECKING = False  # typing's flag without importing typing, whose import is a start-up cost
+if TYPE_CHECKING:
+    from typing import Any
 
 FORMAT = 1  # what this version writes
 MIN_COMPATIBLE = 1  # the oldest reader that can read what this version writes

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from game.engine import GameState
 from game.engine.serial import GONE, state_delta
 from game.engine.statecheck import OPTIONAL_MAPS
 
-Data = dict[str, Any]
+TYPE_CHECKING = False  # typing's flag without importing typing, whose import is a start-up cost
+if TYPE_CHECKING:
+    from typing import Any
+
+    Data = dict[str, Any]
 
 
 def delta(newer: Data, older: Data) -> Data:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
 
 from game.model import World
 from game.model import lazyyaml as yaml
 from game.model.reader import Map
 from game.model.record import fields, has, record
+
+TYPE_CHECKING = False  # typing's flag without importing typing, whose import is a start-up cost
+if TYPE_CHECKING:
+    from typing import Any
 
 # Source positions and file names change when an author moves text around; the world does not.
 # Fields that are not set from the YAML (init=False) are caches filled during play: left out.

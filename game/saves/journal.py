@@ -19,7 +19,6 @@ import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from game.model.files import open_regular
 from game.model.record import record
@@ -27,6 +26,10 @@ from game.saves.atomic import REAL, FileOps, write_error
 from game.saves.errors import DamagedSave, NewerFormat, NotASave, SaveError
 from game.saves.format import LogEntry
 from game.saves.identity import WorldId
+
+TYPE_CHECKING = False  # typing's flag without importing typing, whose import is a start-up cost
+if TYPE_CHECKING:
+    from typing import Any
 
 try:  # POSIX: one process at a time per journal
     import fcntl

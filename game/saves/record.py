@@ -6,11 +6,14 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from game.engine import GameState, Paragraph, Turn
 from game.engine.canon import state_text
 from game.saves.format import LogEntry
+
+TYPE_CHECKING = False  # typing's flag without importing typing, whose import is a start-up cost
+if TYPE_CHECKING:
+    from typing import Any
 
 EXCERPT = 72
 MAX_LINE = 1000  # characters of one typed line that are played and kept in the log

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 from game import __version__
 from game.engine import GameState, StateDataError, state_from_data, state_to_data
@@ -26,6 +25,10 @@ from game.saves.errors import (
 from game.saves.format import MAX_BYTES, LogEntry, SaveFile, dump, parse
 from game.saves.identity import world_id
 from game.saves.slots import backup_of, list_slots, locate, locate_slot, slot_path
+
+TYPE_CHECKING = False  # typing's flag without importing typing, whose import is a start-up cost
+if TYPE_CHECKING:
+    from typing import Any
 
 _EDITED = "It was changed by a tool that also rewrote its checksum; load another save."
 
