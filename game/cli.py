@@ -248,12 +248,16 @@ def build_parser(wanted: Collection[str] | None = None) -> argparse.ArgumentPars
         "--max-states", type=_positive, default=200_000, help="bound for the winnability search"
     )
     check.add_argument(
-        "--seconds", type=_seconds, default=20.0, help="time bound for the winnability search"
+        "--seconds",
+        type=_seconds,
+        default=None,
+        help="time bound for the winnability search (default: 20, with --prove 600)",
     )
     check.add_argument(
         "--prove",
         action="store_true",
-        help="search to completion, without bounds (exit 0: proved winnable, no softlock)",
+        help="search to completion (no state bound; --seconds, default 600, still ends it and "
+        "says what was not covered; exit 0: proved winnable, no softlock)",
     )
     check.add_argument(
         "--workers",

@@ -129,6 +129,10 @@ def _wins(world: World, text: str) -> tuple[tuple[str, ...], str]:
     )
 
 
+CHECK_SECONDS = 20.0  # the default search bound of `check`
+PROVE_SECONDS = 600.0  # `check --prove`: to the end, or ten minutes and what was not covered
+
+
 def _deep_check(
     world: World, args: argparse.Namespace, out: TextIO, wins: tuple[str, ...] = ()
 ) -> tuple[int, int, object]:
@@ -142,7 +146,9 @@ def _deep_check(
     findings: list[Finding] = analyse(world, reach)
     progress = ProgressLine(sys.stderr)
     bounds = (
-        (10**12, float("inf")) if getattr(args, "prove", False) else (args.max_states, args.seconds)
+        (10**12, args.seconds or PROVE_SECONDS)
+        if getattr(args, "prove", False)
+        else (args.max_states, args.seconds or CHECK_SECONDS)
     )
     texts = bool(getattr(args, "coverage", False))
     from game.authoring import searchcache

@@ -119,6 +119,12 @@ def search_lines(world: World, result: SearchResult) -> list[str]:
         )
         lines.append(f"  {explored_up_to(result)} (depth: commands from the start{seeds})")
         lines.append(f"  not yet explored: {not_explored(result)}")
+        lines += not_covered(world, result)
+    if result.deadline:
+        lines.append(
+            f"  the turn count is left out of the states: at turn {result.deadline} a winning "
+            "ending comes for every game still alive, so staying alive counts as winning"
+        )
     for ending in world.endings.values():
         path = result.endings.get(ending.id)
         if path is not None:
@@ -140,6 +146,29 @@ def search_lines(world: World, result: SearchResult) -> list[str]:
         lines.append("  no softlocks found in the explored part")
     if count > MAX_SOFTLOCKS_SHOWN:
         lines.append(f"  (showing the {MAX_SOFTLOCKS_SHOWN} shortest)")
+    return lines
+
+
+def not_covered(world: World, result: SearchResult) -> list[str]:
+    """Which part of the game a bounded search did not cover: rooms and regions."""
+    lines = []
+    if result.unseen_rooms:
+        names = ", ".join(result.unseen_rooms[:12])
+        more = f" and {len(result.unseen_rooms) - 12} more" if len(result.unseen_rooms) > 12 else ""
+        lines.append(
+            f"  not covered: {_plural(len(result.unseen_rooms), 'room')} of {len(world.rooms)} "
+            f"never reached: {names}{more}"
+        )
+    regions: dict[str, int] = {}
+    for room, count in result.frontier_rooms:
+        region = world.rooms[room].region or room
+        regions[region] = regions.get(region, 0) + count
+    if regions:
+        parts = sorted(regions.items(), key=lambda item: (-item[1], item[0]))
+        lines.append(
+            "  unexplored states by region: "
+            + ", ".join(f"{region} {count:,}" for region, count in parts)
+        )
     return lines
 
 

@@ -97,6 +97,9 @@ class SearchResult:
     depth: int = 0  # the deepest depth the search explored
     seeds: int = 1  # states the search starts from: the start and the world's tests' states
     coverage: object = None  # game.authoring.coverage.Coverage, when texts were followed
+    unseen_rooms: tuple[str, ...] = ()  # rooms no seen state stands in (a bounded search)
+    frontier_rooms: tuple[tuple[str, int], ...] = ()  # (room, unexplored states there), most first
+    deadline: int = 0  # the turn of a winning deadline the states leave the turn count out for
 
     @property
     def winnable(self) -> bool:
@@ -107,6 +110,14 @@ class SearchResult:
     def rate(self) -> float:
         """States explored per second."""
         return self.states / self.seconds if self.seconds > 0 else float(self.states)
+
+
+def _count_rooms(rooms) -> tuple[tuple[str, int], ...]:
+    """How many of the given states stand in each room, most first."""
+    counts: dict[str, int] = {}
+    for room in rooms:
+        counts[room] = counts.get(room, 0) + 1
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
 def winning_endings(world: World, wins: tuple[str, ...] = ()) -> frozenset[str]:
@@ -521,6 +532,11 @@ class Search:
             self.explored,
             max(self.layer, default=0) if not frontier else min(by_depth) - 1,
             self.seeds,
+            unseen_rooms=tuple(r for r in self.world.rooms if r not in set(self.room))
+            if frontier
+            else (),
+            frontier_rooms=_count_rooms(self.room[n] for n in frontier),
+            deadline=self.deadline.turn,
         )
 
     def _deadline_path(self, ending: str) -> tuple[str, ...]:
