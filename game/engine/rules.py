@@ -123,8 +123,10 @@ def _meet_on_arrival(d: Draft) -> None:
     """Walking into a room where something hostile waits starts an encounter at once."""
     if d.location not in d.entered or d.encounter is not None:
         return
-    for char_id in sorted(d.world.characters):
-        if d.char_places.get(char_id) == d.location and _hostile(d, char_id):
+    characters = d.world.characters
+    here = sorted(c for c in d.char_places.keys_with(d.location) if c in characters)
+    for char_id in here:
+        if _hostile(d, char_id):
             start_encounter(d, char_id)
             return
 

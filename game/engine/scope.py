@@ -84,7 +84,7 @@ def room_items(world: World, s: State) -> list[str]:
 
 def characters_here(world: World, s: State) -> list[str]:
     """Characters in the player's room, in id order."""
-    return sorted(c for c, place in s.char_places.items() if place == s.location)
+    return sorted(s.char_places.keys_with(s.location))
 
 
 def doors_here(world: World, s: State) -> list[str]:
