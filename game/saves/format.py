@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import time
 from collections.abc import Callable
 
 from game.model.record import field, record
@@ -61,6 +62,11 @@ class SaveFile:
     def commands(self) -> tuple[str, ...]:
         """The command log as plain lines."""
         return tuple(entry.command for entry in self.log)
+
+
+def utc_now() -> str:
+    """The UTC time now, ISO 8601 to the second, as saves write it (no datetime import)."""
+    return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())
 
 
 def dump(save: SaveFile) -> str:

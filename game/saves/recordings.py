@@ -11,9 +11,9 @@ outside `games/` (named saves are never pruned).
 from __future__ import annotations
 
 import contextlib
-import datetime
 import math
 import os
+import time
 from pathlib import Path
 
 from game.model.files import lstat_kind, open_regular
@@ -49,8 +49,7 @@ def check_folder(saves_dir: Path) -> None:
 
 def new_id() -> str:
     """A fresh recording id: the UTC time now and four random hex digits."""
-    now = datetime.datetime.now(datetime.UTC)
-    return f"{now:%Y%m%d-%H%M%S}-{os.urandom(2).hex()}"
+    return f"{time.strftime('%Y%m%d-%H%M%S', time.gmtime())}-{os.urandom(2).hex()}"
 
 
 def is_id(name: str) -> bool:
@@ -282,6 +281,8 @@ def describe(summary: Summary, place: str) -> str:
 
 def local_time(stamp: str) -> str:
     """An ISO time in local time, to the minute, for people."""
+    import datetime  # listing only: kept out of start-up
+
     try:
         moment = datetime.datetime.fromisoformat(stamp)
     except ValueError:
@@ -291,6 +292,8 @@ def local_time(stamp: str) -> str:
 
 def _when(path: Path) -> str:
     """When a file was last written, as an ISO UTC time."""
+    import datetime  # listing only: kept out of start-up
+
     moment = datetime.datetime.fromtimestamp(_mtime(path), datetime.UTC)
     return moment.isoformat(timespec="seconds")
 

@@ -9,7 +9,6 @@ line; a loaded or restored save begins a new recording holding that save's log. 
 
 from __future__ import annotations
 
-import datetime
 from pathlib import Path
 
 from game import __version__
@@ -19,7 +18,7 @@ from game.model.record import evolve
 from game.saves import checkpoint, journal, recordings
 from game.saves.atomic import REAL, FileOps
 from game.saves.errors import DamagedSave, SaveError, SaveNotFound
-from game.saves.format import LogEntry, SaveFile
+from game.saves.format import LogEntry, SaveFile, utc_now
 from game.saves.identity import world_id
 from game.saves.journal import Header, Record
 from game.saves.overwrite import ask, other_game
@@ -419,7 +418,7 @@ def _slot_name(arg: str) -> str:
 
 def _now() -> str:
     """The UTC time now, ISO, to the second."""
-    return datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+    return utc_now()
 
 
 def resume(world: World, saves_dir: Path) -> Session:

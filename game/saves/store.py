@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from game.saves.errors import (
     SaveWriteError,
     UnknownId,
 )
-from game.saves.format import MAX_BYTES, LogEntry, SaveFile, dump, parse
+from game.saves.format import MAX_BYTES, LogEntry, SaveFile, dump, parse, utc_now
 from game.saves.identity import world_id
 from game.saves.slots import backup_of, list_slots, locate, locate_slot, slot_path
 
@@ -56,7 +55,7 @@ def make_save(
     data_of: Callable[[GameState], dict[str, Any]] = state_to_data,
 ) -> SaveFile:
     """A save of `state` (with its undo history), reached by playing `log` from `seed`."""
-    created = created or datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+    created = created or utc_now()
     return SaveFile(
         world=world_id(world),
         created=created,
