@@ -16,7 +16,7 @@ player:
     initial: well
     states: {well: {label: Well}, sick: {label: Sick}}
     transitions:
-      - {from: sick, to: well, after: 0, when: {flag: never}}
+      - {from: sick, to: well, when: {flag: never}}
 endings:
   dawn: {title: Dawn, kind: tragic}
   dead: {title: Dead, kind: death}
