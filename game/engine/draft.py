@@ -47,8 +47,10 @@ class Draft:
         self.topic: tuple[str, ...] = ()  # the free words of the command being carried out
 
     def freeze(self, history: tuple[GameState, ...] = ()) -> GameState:
-        """The new state, with the given undo history."""
-        return state_from_fields(dict(self.__dict__), history)
+        """The new state, with the given undo history: the draft's fields become the state's
+        own (no copy), so a draft is frozen once, at its end, and holds no state after it."""
+        fields, self.__dict__ = self.__dict__, {}
+        return state_from_fields(fields, history)
 
     def say(self, text: str, kind: str = "message") -> None:
         """Add a paragraph (empty text adds nothing)."""
