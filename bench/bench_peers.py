@@ -111,24 +111,41 @@ def castle_rows(commands: int, runs: int) -> list[list[str]]:
 
 
 def start_rows(runs: int) -> list[list[str]]:
-    """`hyosan --plain` to its first prompt (stdin at end) against a bare interpreter: the two
-    alternated in the same run, medians of CPU time, after one warm start (bytecode and world
-    cache written, as after a fresh checkout's first run)."""
+    """`hyosan --plain` to its first prompt (stdin at end) against a bare interpreter: the
+    commands alternated in the same run, medians of CPU time, after one warm start (bytecode and
+    world cache written, as after a fresh checkout's first run). The bare interpreter is this
+    one (its site-packages, with the editable install's finder, included: the target's
+    baseline), and for reference the same without the site module (`-S`: no .pth files run),
+    which a regular install's bare start is nearer to."""
     env = hyosan_env()
-    bare_cmd = [sys.executable, "-c", "pass"]
-    plain_cmd = [sys.executable, "-m", "game", "--plain"]
-    cpu_run(plain_cmd, b"", env)
-    bare: list[float] = []
-    plain: list[float] = []
+    commands = {
+        "bare": [sys.executable, "-c", "pass"],
+        "isolated": [sys.executable, "-S", "-c", "pass"],
+        "plain": [sys.executable, "-m", "game", "--plain"],
+    }
+    cpu_run(commands["plain"], b"", env)
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        bare.append(cpu_run(bare_cmd, b"", env)[0])
-        plain.append(cpu_run(plain_cmd, b"", env)[0])
-    bare_ms, plain_ms = statistics.median(bare) * 1000, statistics.median(plain) * 1000
-    ratio = plain_ms / max(bare_ms, 1e-6)
+        for name, cmd in commands.items():
+            times[name].append(cpu_run(cmd, b"", env)[0])
+    ms = {name: statistics.median(found) * 1000 for name, found in times.items()}
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return [
-        ["python -c pass", f"{runs}", f"{bare_ms:.0f} ms CPU", "median, alternated"],
-        ["hyosan --plain start", f"{runs}", f"{plain_ms:.0f} ms CPU", ""],
-        ["start / python -c pass", "", f"{ratio:.1f}x", "target ≤ 3x"],
+        ["python -c pass", f"{runs}", f"{ms['bare']:.0f} ms CPU", "median, alternated"],
+        ["python -S -c pass", f"{runs}", f"{ms['isolated']:.0f} ms CPU", "no site, no .pth"],
+        ["hyosan --plain start", f"{runs}", f"{ms['plain']:.0f} ms CPU", f"load {load:.1f}"],
+        [
+            "start / python -c pass",
+            "",
+            f"{ms['plain'] / max(ms['bare'], 1e-6):.1f}x",
+            "target ≤ 3x",
+        ],
+        [
+            "start / python -S -c pass",
+            "",
+            f"{ms['plain'] / max(ms['isolated'], 1e-6):.1f}x",
+            "for reference",
+        ],
     ]
 
 
