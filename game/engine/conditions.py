@@ -53,7 +53,19 @@ def compile_conditions(world: World, conditions: Sequence[Condition]) -> Check:
     if len(checks) == 2:
         first, second = checks
         return lambda d: first(d) and second(d)
-    return lambda d: all(check(d) for check in checks)
+    if len(checks) == 3:
+        first, second, third = checks
+        return lambda d: True if first(d) and second(d) and third(d) else False  # noqa: SIM210
+    all_checks = tuple(checks)
+
+    def every(d: Draft) -> bool:
+        """Each check in order, stopping at the first that fails."""
+        for check in all_checks:  # noqa: SIM110 - a loop, not all(): no generator per call
+            if not check(d):
+                return False
+        return True
+
+    return every
 
 
 def _compile_one(world: World, c: Condition) -> Check:

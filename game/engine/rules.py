@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 from game.engine import rng
 from game.engine.conditions import holds
@@ -19,6 +20,7 @@ from game.model.statemachine import Transition
 from game.model.world import PER_TURN
 
 MAX_ROUNDS = 5
+_FIRING_ORDER = attrgetter("priority", "id")  # the order of TurnPlan.rank
 
 
 def after_action(d: Draft, previous_room: str, countdown: bool = False) -> None:
@@ -236,9 +238,8 @@ def _candidates(plan: TurnPlan, keyed: list[Event], events: Sequence[Event]) -> 
     """The keyed events and the given per-turn ones, in (priority, id) order."""
     if not keyed:
         return events
-    rank = plan.rank
     unique = {event.id: event for event in (*keyed, *events)}
-    return sorted(unique.values(), key=lambda event: rank[event.id])
+    return sorted(unique.values(), key=_FIRING_ORDER)  # plan.rank's order, compared in C
 
 
 def _events(d: Draft, plan: TurnPlan) -> None:
