@@ -1,0 +1,57 @@
+"""#9: nobody is named before the player has met or heard of them, here at the last roadblock.
+
+A player who never went to the command trailer, never heard the radio, never read the map and
+never asked Han about the Colonel reaches the roadblock: the overpass, the roadblock's listing
+and the hint speak of "an officer" / "whoever gives the orders", and Baek names himself there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import play
+
+from game.model import load_world
+
+ROOT = Path(__file__).resolve().parent.parent
+ROUTE = [
+    line
+    for line in (ROOT / "tests" / "walkthroughs" / "behind_the_wall.txt").read_text().splitlines()
+    if line and not line.startswith("#")
+]
+
+
+@pytest.fixture(scope="module")
+def world():
+    """The shipped world."""
+    return load_world([ROOT / "world"])
+
+
+def _until_roadblock(world, lines):
+    """Play the route up to and including the step onto the roadblock; the turns as texts."""
+    end = len(lines) - 1  # the last line gives the case away; the one before walks in
+    p = play(world, lines[:end])
+    return p, ["\n\n".join(x.text for x in turn) for turn in p.turns]
+
+
+def test_a_stranger_to_baek_meets_him_at_the_roadblock(world):
+    """Without the radio, Baek is first named when he introduces himself at the barrier."""
+    lines = [x for x in ROUTE if x != "switch on radio"]
+    p, texts = _until_roadblock(world, lines)
+    arrival = texts[-1]
+    overpass = texts[-2]
+    assert "Baek" not in overpass and "Whoever gives the orders" in overpass
+    before_intro = arrival.split('"Lieutenant Colonel Baek," he says', 1)
+    assert len(before_intro) == 2, arrival
+    assert "Baek" not in before_intro[0]
+    assert "An officer waits at the barrier" in before_intro[0]
+    assert p.state.flags.get("baek_introduced") == 1
+
+
+def test_a_player_who_heard_him_on_the_radio_is_not_introduced_again(world):
+    """With the radio's broadcast heard, the roadblock speaks of Colonel Baek straight away."""
+    _, texts = _until_roadblock(world, ROUTE)
+    assert '"You\'ve brought me something," Colonel Baek says pleasantly' in texts[-1]
+    assert 'Lieutenant Colonel Baek," he says' not in texts[-1]
+    assert "Colonel Baek will be among those soldiers" in texts[-2]
