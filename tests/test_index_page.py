@@ -19,6 +19,9 @@ rooms:
     description: Planks.
     exits:
       east: {to: pump_yard, hidden_until: shed_found}
+  pump_yard:
+    extend: true
+    exits: {west: shed}
 items:
   crowbar:
     name: crowbar
@@ -125,6 +128,19 @@ def test_source_links_lead_to_the_defining_file_and_line(tmp_path):
     href = row.split('class="src" href="', 1)[1].split('"', 1)[0]
     assert (out / href).resolve() == (tmp_path / "extra" / "extra.yaml").resolve()
     assert f"extra.yaml:{world.rooms['shed'].where.line}<" in row
+
+
+def test_what_an_expansion_adds_and_extends_is_tagged(tmp_path):
+    """The shed is tagged as added by the expansion folder, the pump yard as extended."""
+    page = index_html(layered(tmp_path), tmp_path)
+
+    def row(anchor: str) -> str:
+        return page.split(f'id="{anchor}"', 1)[1].split("</tr>", 1)[0]
+
+    assert "added by" in row("room-shed") and "extra" in row("room-shed")
+    assert "extended by" in row("room-pump_yard")
+    assert "added by" not in row("room-pump_house") and "extended by" not in row("room-pump_house")
+    assert "added by" in row("event-bell")
 
 
 def test_flags_list_who_sets_and_who_reads_them(tmp_path):

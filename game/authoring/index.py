@@ -18,6 +18,9 @@ from game.authoring.indexfacts import (
     effect_text,
     ending_causes,
     flag_uses,
+    layer_marks,
+    state_lines,
+    transition_lines,
 )
 from game.authoring.indexhtml import STYLE, html_list, relative, row, section, short
 from game.model import NOWHERE, PLAYER, Character, Event, Item, Room, World
@@ -39,6 +42,14 @@ class Page:
     def __init__(self, world: World, base: Path) -> None:
         self.world = world
         self.base = base
+        self.layered = layer_marks(world)
+
+    def layer_tag(self, kind: str, ident: str) -> str:
+        """`added by expansion/` (and so on) for what a later --world folder changed."""
+        return "".join(
+            f'<span class="tag layer">{escape(verb)} by {escape(folder)}</span>'
+            for verb, folder in self.layered.get(f"{kind} '{ident}'", ())
+        )
 
     def src(self, where: Where | None) -> str:
         """A link to the file:line that defines something."""
@@ -158,7 +169,7 @@ class Page:
             extra.append("answers: " + escape(", ".join(sorted(room.on))))
         first = (
             f"<b>{escape(room.name)}</b> <span class=id>{escape(room.id)}</span>"
-            f"<br>{escape(room.region)} {''.join(tags)}"
+            f"<br>{escape(room.region)} {''.join(tags)}{self.layer_tag('room', room.id)}"
         )
         return row(
             f"room-{room.id}",
@@ -174,7 +185,9 @@ class Page:
         if ex.door:
             door = self.world.items.get(ex.door)
             state = " locked" if door and door.door and door.door.locked else ""
-            notes.append(f"door {self.link('item', ex.door)}{state}")
+            notes.append(
+                f"door {self.link('item', ex.door, door.name if door else ex.door)}{state}"
+            )
         if ex.when:
             notes.append(f"when {escape(condition_text(ex.when))}")
         if ex.hidden_until:
@@ -220,7 +233,10 @@ class Page:
         kind = " ".join(f'<span class="tag">{escape(k)}</span>' for k in kinds)
         if verbs:
             kind += f"<div>answers: {escape(', '.join(verbs))}</div>"
-        first = f"<b>{escape(item.name)}</b> <span class=id>{escape(item.id)}</span>"
+        first = (
+            f"<b>{escape(item.name)}</b> <span class=id>{escape(item.id)}</span>"
+            + self.layer_tag("item", item.id)
+        )
         return row(f"item-{item.id}", first, start, kind, self.src(item.where))
 
     def characters(self) -> str:
@@ -250,6 +266,7 @@ class Page:
         )
         first = (
             f"<b>{escape(char.name)}</b> <span class=id>{escape(char.id)}</span><br>starts: {where}"
+            + self.layer_tag("character", char.id)
         )
         topics = [
             f"{escape(t.id)} <span class=id>({escape(', '.join(sorted(t.words)))})</span>"
@@ -272,39 +289,13 @@ class Page:
         )
 
     def machine(self, machine) -> str:
-        """States (the initial one first) and transitions of a state machine."""
-        states = []
-        for state in machine.states.values():
-            notes = [
-                word
-                for word, on in (
-                    ("initial", state.id == machine.initial),
-                    ("follows", state.follows),
-                    ("hostile", state.hostile),
-                    ("route", bool(state.route)),
-                    ("wanders", bool(state.wander)),
-                    (f"moves heard {state.heard_from.replace('_', ' ')}", bool(state.heard_from)),
-                )
-                if on
-            ]
-            tail = f" <i>({', '.join(notes)})</i>" if notes else ""
-            states.append(
-                f"<b>{escape(state.label or state.id)}</b> <code>{escape(state.id)}</code>{tail}"
-            )
-        moves = []
-        for t in machine.transitions:
-            source = ", ".join(sorted(t.sources)) or "any"
-            how = []
-            if t.after:
-                how.append(f"after {t.after} turns")
-            if t.when:
-                how.append(f"when {condition_text(t.when)}")
-            if t.do:
-                how.append(f"does {effect_text(t.do)}")
-            if t.heard:
-                how.append(f"heard {t.heard_from.replace('_', ' ')}")
-            tail = f" — {'; '.join(how)}" if how else ""
-            moves.append(escape(f"{source} → {t.to}{tail}"))
+        """States (the initial one marked) and transitions of a state machine."""
+        states = [
+            f"<b>{escape(label)}</b> <code>{escape(ident)}</code>"
+            + (f" <i>({escape(', '.join(notes))})</i>" if notes else "")
+            for label, ident, notes in state_lines(machine)
+        ]
+        moves = [escape(line) for line in transition_lines(machine)]
         shown = html_list(states)
         if moves:
             shown += "<div>changes:</div>" + html_list(moves)
@@ -349,7 +340,7 @@ class Page:
             does.append(escape(effect_text(event.do)))
         return row(
             f"event-{event.id}",
-            f"<code>{escape(event.id)}</code>",
+            f"<code>{escape(event.id)}</code>{self.layer_tag('event', event.id)}",
             fires,
             html_list(does) if does else '<span class="none">—</span>',
             self.src(event.where),
@@ -396,6 +387,7 @@ class Page:
             first = (
                 f"<b>{escape(ending.title)}</b> <span class=id>{escape(ending.id)}</span>"
                 f'<br><span class="tag">{escape(ending.kind)}</span>'
+                + self.layer_tag("ending", ending.id)
             )
             rows.append(
                 row(

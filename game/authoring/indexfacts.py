@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import attrs
 
 from game.authoring.rules import walk_conditions, world_rules
-from game.model import Condition, Effect, World
+from game.model import Condition, Effect, StateMachine, World
 from game.model.reader import Where
 
 FLAG_READS = ("flag", "at_least", "at_most")
@@ -175,3 +175,56 @@ def _short(text: str, limit: int = 70) -> str:
     """A text cut to one line of about `limit` characters."""
     line = " ".join(text.split())
     return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def layer_marks(world: World) -> dict[str, list[tuple[str, str]]]:
+    """`kind 'id'` -> (added/extended/replaced, folder) for every folder after the first."""
+    marks: dict[str, list[tuple[str, str]]] = {}
+    for report in world.layers[1:]:
+        for verb, things in (
+            ("added", report.added),
+            ("extended", report.extended),
+            ("replaced", report.replaced),
+        ):
+            for thing in things:
+                marks.setdefault(thing, []).append((verb, report.folder))
+    return marks
+
+
+def state_lines(machine: StateMachine) -> list[tuple[str, str, list[str]]]:
+    """(label, id, notes) for each state of a machine: initial, follows, hostile, moves…"""
+    lines = []
+    for state in machine.states.values():
+        notes = [
+            word
+            for word, on in (
+                ("initial", state.id == machine.initial),
+                ("follows", state.follows),
+                ("hostile", state.hostile),
+                ("route", bool(state.route)),
+                ("wanders", bool(state.wander)),
+                (f"moves heard {state.heard_from.replace('_', ' ')}", bool(state.heard_from)),
+            )
+            if on
+        ]
+        lines.append((state.label or state.id, state.id, notes))
+    return lines
+
+
+def transition_lines(machine: StateMachine) -> list[str]:
+    """`from → to — after n turns; when …; does …; heard next door` for each transition."""
+    lines = []
+    for t in machine.transitions:
+        source = ", ".join(sorted(t.sources)) or "any"
+        how = []
+        if t.after:
+            how.append(f"after {t.after} turns")
+        if t.when:
+            how.append(f"when {condition_text(t.when)}")
+        if t.do:
+            how.append(f"does {effect_text(t.do)}")
+        if t.heard:
+            how.append(f"heard {t.heard_from.replace('_', ' ')}")
+        tail = f" — {'; '.join(how)}" if how else ""
+        lines.append(f"{source} → {t.to}{tail}")
+    return lines

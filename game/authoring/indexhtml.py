@@ -18,6 +18,7 @@ code,.id{font:13px ui-monospace,Menlo,Consolas,monospace}.id{color:#6b6b6b}
 .src{font:12px ui-monospace,Menlo,Consolas,monospace;white-space:nowrap;color:#555}
 .tag{display:inline-block;font-size:12px;border-radius:3px;padding:0 .35rem;margin:0 .2rem .1rem 0;
 background:#e6e1d6}.tag.dark{background:#2c2c3a;color:#fff}.tag.warn{background:#f6d2c8}
+.tag.layer{background:#d8ecff}
 ul{margin:0;padding-left:1.1rem}.none{color:#999}
 """
 
