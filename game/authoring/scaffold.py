@@ -84,6 +84,7 @@ SKELETONS = {
     "event": """\
 {id}:
   on: {trigger}      # or {{turn: 10}} {{every: 5}} {{flag: x}} {{action: push, object: button}}
+  #                  # {{flag: x, after: 4}}: four turns after the flag is set
   # when: {{has: radio}}         # extra condition
   say: What happens, in the present tense.
   # do: [{{set: some_flag}}]
