@@ -482,11 +482,7 @@ def _goto(d: Draft, cmd: Command) -> bool:
         mark = len(d.out)
         ex = d.world.exits[d.location][direction]
         if _deadly(d, ex.to):
-            d.say(
-                f"You stop short of {d.world.rooms[ex.to].name}: going on, as you are, "
-                "would be the end of you. (Go there yourself if you mean it.)",
-                "warning",
-            )
+            say(d, "go.stop_short", kind="warning", place=d.world.rooms[ex.to].name)
             d.took_turn = d.took_turn and index > 0
             return index > 0
         if not travel(d, ex):

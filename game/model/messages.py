@@ -155,6 +155,7 @@ DEFAULTS: dict[str, str] = {
     "go.locked": "{The} is locked.",
     "go.no_route": "You don't know a way there from here.",
     "go.already_there": "You're already there.",
+    "go.stop_short": "You stop before {place}: going on would be the end of you. (Go there yourself if you mean it.)",
     "enter.cant": "That's not something you can enter.",
     "exits.header": "Exits:",
     "exits.line": "  {direction}: {place}",
