@@ -205,3 +205,15 @@ def test_the_digest_text_of_a_state_with_a_timer_is_its_data(tmp_path):
             state_to_data(state), sort_keys=True, ensure_ascii=False, separators=(",", ":")
         )
         assert state_text(state) == plain
+
+
+def test_go_to_does_not_stop_short_of_a_room_whose_danger_is_delayed(tmp_path):
+    """A death four turns after entering is not a death on the way in: GO TO walks there."""
+    text = LAYER + (
+        "  gas:\n    on: {enter: pump_house, after: 4}\n    do: [{end: choked}]\n"
+        "endings:\n  choked: {title: Choked, kind: death}\n"
+    )
+    world = layered(tmp_path, text)
+    lines = ["talk to mrs oh", "1", "unlock door with brass key", "north", "south"]
+    states, _ = play(world, [*lines, "go to pump house"])
+    assert states[-1].location == "pump_house"

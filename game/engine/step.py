@@ -501,8 +501,9 @@ def _deadly(d: Draft, room: str) -> bool:
 
     world = d.world
     for event in world.events.values():
-        if event.trigger.kind != "enter" or event.trigger.a != room or event.id in d.fired:
-            continue
+        trigger = event.trigger
+        if trigger.kind != "enter" or trigger.a != room or trigger.after or event.id in d.fired:
+            continue  # (a delayed event does not fire on the way in)
         deaths = [e for e in event.do if e.op == "end" and world.endings[e.args[0]].kind == "death"]
         if deaths and holds(d, event.when):
             return True
