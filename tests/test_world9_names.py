@@ -55,3 +55,17 @@ def test_a_player_who_heard_him_on_the_radio_is_not_introduced_again(world):
     assert '"You\'ve brought me something," Colonel Baek says pleasantly' in texts[-1]
     assert 'Lieutenant Colonel Baek," he says' not in texts[-1]
     assert "Colonel Baek will be among those soldiers" in texts[-2]
+
+
+def test_the_boy_in_the_cage_is_not_jun_until_he_says_so(world):
+    """Before he gives his name, Jun's replies call him the boy; freeing him, he says it."""
+    p = play(world, ["open box", "take key", "n", "e", "unlock crate with key", "open crate"])
+    p = play(
+        world,
+        ["take cutters", "w", "w", "ask boy about weather", "wave", "ask boy about way"],
+        state=p.state,
+    )
+    assert all("Jun" not in "\n".join(x.text for x in turn) for turn in p.turns)
+    p = play(world, ["cut cage"], state=p.state)
+    assert "Jun. So you know who you let out." in p.last
+    assert p.state.flags.get("jun_named") == 1
