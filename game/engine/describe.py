@@ -43,9 +43,22 @@ def look(d: Draft, full: bool = True) -> None:
     _list_items(d, mentioned)
     _list_doors(d, mentioned)
     _list_characters(d)
-    exits = visible_exits(world, d)
-    if exits:
-        say(d, "look.exits", kind="meta", list=", ".join(exits))
+    line = _exits_line(d)
+    if line:
+        d.say(line, "meta")
+
+
+def _exits_line(d: Draft) -> str:
+    """`Exits: north, east.` for the player's room ('' when none shows); it changes only with
+    the flags that reveal hidden exits, so it is kept per room with the flags it was made for."""
+    key = ("exits line", d.location)
+    hit = d.memo.get(key)
+    if hit is not None and hit[0] is d.flags:
+        return hit[1]
+    exits = visible_exits(d.world, d)
+    line = message(d, "look.exits", list=", ".join(exits)) if exits else ""
+    d.memo[key] = (d.flags, line)
+    return line
 
 
 @functools.lru_cache(maxsize=1024)
