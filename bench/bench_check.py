@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from game.authoring.analysis import analyse  # noqa: E402
 from game.authoring.reach import Reach  # noqa: E402
-from game.authoring.winnable import search  # noqa: E402
+from game.authoring.winnable import Search, search  # noqa: E402
 from game.model import load_world  # noqa: E402
 
 
@@ -158,6 +158,52 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+CONFIGS = (  # (label, leave the turn count out under a winning deadline, workers)
+    ("turn count kept (before)", False, 1),
+    ("winning deadline", True, 1),
+    ("deadline, 2 workers", True, 2),
+)
+
+
+def measure_search(world, depth: int, free_turn: bool, workers: int) -> dict:
+    """Explore every state of the shipped world up to `depth` commands from the start."""
+    import resource
+
+    def children() -> float:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
+
+    wall, cpu, kids = time.perf_counter(), time.process_time(), children()
+    runner = Search(world, free_turn=free_turn, tests_first=False)
+    result = runner.run(10**9, 3600.0, workers=workers, max_depth=depth)
+    cpu = time.process_time() - cpu + children() - kids  # forked workers are counted too
+    return {
+        "states": result.states,
+        "explored": result.explored,
+        "steps": result.steps,
+        "wall": time.perf_counter() - wall,
+        "cpu": cpu,
+    }
+
+
+def search_table(world, depth: int) -> str:
+    """Old and new search configurations on the same world, to the same depth, in one run."""
+    rows = [(label, measure_search(world, depth, free, n)) for label, free, n in CONFIGS]
+    base = rows[0][1]
+    head = (
+        f"{'search to depth ' + str(depth):<24}{'states':>9}{'explored':>10}{'wall s':>8}"
+        f"{'cpu s':>8}{'explored/cpu-s':>16}{'time vs before':>18}"
+    )
+    lines = [head, "-" * len(head)]
+    for label, r in rows:
+        rate = r["explored"] / r["cpu"] if r["cpu"] > 0 else 0.0
+        lines.append(
+            f"{label:<24}{r['states']:>9,}{r['explored']:>10,}{r['wall']:>8.1f}{r['cpu']:>8.1f}"
+            f"{rate:>16,.0f}{base['wall'] / max(r['wall'], 1e-9):>17.1f}x"
+        )
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -181,6 +227,14 @@ def main(argv: list[str] | None = None) -> int:
             merge_fragments(folder)
             rows.append(measure(f"generated {size:,}", [folder], max_states, seconds))
     print(table(rows))
+    if any(shipped.glob("*.yaml")):
+        try:
+            world = load_world([shipped])
+        except Exception as error:  # a world mid-edit should not stop the bench
+            print(f"search table skipped: {error}".splitlines()[0], file=sys.stderr)
+        else:
+            print()
+            print(search_table(world, 4 if args.quick else 7))
     return 0
 
 

@@ -263,7 +263,7 @@ def build_parser(wanted: Collection[str] | None = None) -> argparse.ArgumentPars
         "--workers",
         type=_positive,
         default=0,
-        help="processes stepping the search (default: 2 with --prove, else 1); "
+        help="processes stepping the search (default: with --prove the idle cores, else 1); "
         "the result is the same for any number",
     )
     check.add_argument(

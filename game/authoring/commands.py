@@ -190,11 +190,19 @@ def _deep_check(
 
 
 def _workers(args: argparse.Namespace) -> int:
-    """How many processes step the search: `--workers`, else both cores for `--prove`."""
+    """How many processes step the search: `--workers`, else for `--prove` every core that
+    is idle (workers on a busy machine only add the cost of handing states over)."""
     asked = getattr(args, "workers", 0) or 0
     if asked:
         return asked
-    return min(2, os.cpu_count() or 1) if getattr(args, "prove", False) else 1
+    if not getattr(args, "prove", False):
+        return 1
+    cores = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:
+        busy = 0.0
+    return max(1, min(cores, int(cores - busy + 0.5)))
 
 
 @contextlib.contextmanager

@@ -24,17 +24,28 @@ Child = tuple[str, bytes, "GameState | None", str]  # command, key digest, new c
 _WORKER: dict = {}
 
 
+_PARTS: dict[int, tuple[object, bytes]] = {}  # id(part) -> (part, its bytes): parts are shared
+
+
+def _part(part: object) -> bytes:
+    """The canonical bytes of one part of a key (maps and sets sorted), cached by identity."""
+    if not isinstance(part, (dict, frozenset)):
+        return marshal.dumps(part, 2)
+    found = _PARTS.get(id(part))
+    if found is not None and found[0] is part:
+        return found[1]
+    items = sorted(part.items()) if isinstance(part, dict) else sorted(part)
+    # version 2: no back-references, so equal parts give equal bytes whatever they share
+    data = hashlib.blake2b(marshal.dumps(tuple(items), 2), digest_size=16).digest()
+    if len(_PARTS) > 200_000:
+        _PARTS.clear()
+    _PARTS[id(part)] = (part, data)
+    return data
+
+
 def digest(key: tuple) -> bytes:
     """A 16-byte digest of a search key, the same for equal keys in any process."""
-    parts = []
-    for part in key:
-        if isinstance(part, dict):
-            part = tuple(sorted(part.items()))
-        elif isinstance(part, frozenset):
-            part = tuple(sorted(part))
-        parts.append(part)
-    # version 2: no back-references, so equal keys give equal bytes whatever they share
-    return hashlib.blake2b(marshal.dumps(tuple(parts), 2), digest_size=16).digest()
+    return hashlib.blake2b(b"|".join(map(_part, key)), digest_size=16).digest()
 
 
 def _init(

@@ -177,6 +177,7 @@ STOPPED_BY = {
     "seconds": "stopped by --seconds",
     "SIGINT": "interrupted (Ctrl-C)",
     "SIGTERM": "stopped by SIGTERM",
+    "depth": "stopped at its depth bound",
 }
 
 

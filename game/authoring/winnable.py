@@ -225,8 +225,11 @@ class Search:
         prefix: tuple[str, ...] = (),
         texts: bool = False,
         wins: tuple[str, ...] = (),
+        free_turn: bool = True,
+        tests_first: bool = True,
     ) -> None:
         self.world = world
+        self.tests_first = tests_first  # seed the search with the states the world's tests reach
         self.texts = texts  # coverage: keep what only changes text, record what is printed
         self.printed: dict[
             str, tuple[int, str]
@@ -249,7 +252,7 @@ class Search:
         self.hopeless: set[int] = set()  # states the rules prove can never win (not explored)
         self.rules = list(world_rules(world))
         self.winning = winning_endings(world, wins)
-        self.deadline = NONE if texts else find_deadline(world, self.winning)
+        self.deadline = NONE if texts or not free_turn else find_deadline(world, self.winning)
         self.key = key_function(world, texts, free_turn=bool(self.deadline.turn))
         self.stays: set[int] = set()  # states a command leaves as they are (one may wait there)
         self.dark = frozenset(r.id for r in world.rooms.values() if r.dark)
@@ -288,6 +291,7 @@ class Search:
         progress: Progress | None = None,
         stop: Stop | None = None,
         workers: int = 1,
+        max_depth: int | None = None,
     ) -> SearchResult:
         """Explore until everything is seen, a bound is hit, or `stop` is given a reason.
 
@@ -307,21 +311,21 @@ class Search:
             start = step(self.world, start, command).state
         root, _ = self._add(_bare(start), -1, "")
         queue: deque[tuple[int, GameState]] = deque([(root, self._ready(start))])
-        if not self.prefix:
+        if not self.prefix and self.tests_first:
             self._walkthroughs(root, _bare(start), queue)
         sizes: dict[int, int] = {}  # depth -> states seen at it
         for node in range(len(self.layer)):
             sizes[self.layer[node]] = sizes.get(self.layer[node], 0) + 1
         expansions = Expansions(self, queue, workers)
         try:
-            return self._explore(
-                expansions, queue, sizes, started, max_states, seconds, progress, stop
-            )
+            bounds = (max_states, seconds, max_depth)
+            return self._explore(expansions, queue, sizes, started, bounds, progress, stop)
         finally:
             expansions.close()
 
-    def _explore(self, expansions, queue, sizes, started, max_states, seconds, progress, stop):
+    def _explore(self, expansions, queue, sizes, started, bounds, progress, stop):
         """The breadth-first loop: merge each state's children in order, until done or stopped."""
+        max_states, seconds, max_depth = bounds
         stopped_by = ""
         next_report = started + 0.5
         explored = 0
@@ -336,6 +340,9 @@ class Search:
                 stopped_by = "seconds"
                 break
             node = expansions.next_node()
+            if max_depth is not None and self.layer[node] > max_depth:
+                stopped_by = "depth"
+                break
             if self.layer[node] != current:
                 current, done = self.layer[node], 0
             if progress is not None and now >= next_report:
