@@ -217,3 +217,28 @@ def test_go_to_does_not_stop_short_of_a_room_whose_danger_is_delayed(tmp_path):
     lines = ["talk to mrs oh", "1", "unlock door with brass key", "north", "south"]
     states, _ = play(world, [*lines, "go to pump house"])
     assert states[-1].location == "pump_house"
+
+
+def test_a_saved_game_keeps_its_clock_through_load_undo_and_replay(tmp_path, capsys):
+    """Saved mid-wait, loaded, UNDO past the moment works, the flood comes on time, and
+    `replay --verify` finds every line the same."""
+    from game.cli import main
+    from game.saves.session import Session
+
+    world = layered(tmp_path)
+    saves = tmp_path / "saves"
+    session = Session.new(world, 42, saves)
+    for line in ["jump", "wait"]:
+        session.play(line)
+    session.save("mid")
+    loaded = Session.load(world, "mid", saves)
+    assert loaded.state.timers == {"flood": 1}
+    assert "Water wells up" in loaded.play("wait").text + loaded.play("wait").text
+    again = Session.load(world, "mid", saves)
+    again.play("undo")
+    again.play("undo")
+    assert not again.state.timers
+    capsys.readouterr()
+    layers = ["--world", str(TUTORIAL), "--world", str(tmp_path / "layer")]
+    code = main(["replay", "mid", "--verify", "--saves", str(saves), *layers])
+    assert code == 0 and "Every line matches" in capsys.readouterr().out
