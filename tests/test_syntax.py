@@ -45,6 +45,14 @@ def test_an_unclosed_bracket_is_reported_where_it_opens(tmp_path):
     assert "close it with ']'" in problem.fix
 
 
+def test_an_apostrophe_inside_a_list_item_does_not_take_the_blame(tmp_path):
+    """`[homeroom, teachers']` is closed; the real error (': ' in plain text) is reported."""
+    text = ROOMS + "    adjectives: [homeroom, teachers']\n    description: Shut: for good.\n"
+    problem = problem_of(tmp_path, text)
+    assert problem.line == 8
+    assert "'[' opened here" not in problem.message
+
+
 def test_a_key_moved_left_names_the_levels_it_could_mean(tmp_path):
     """A key between two indentation levels gets an indentation fix, not advice about quotes."""
     problem = problem_of(tmp_path, ROOMS + "   description: x\n")

@@ -82,11 +82,11 @@ def _open_bracket(value: str) -> int:
     """Index of a flow bracket opening `value` that the line does not close, else -1."""
     if not value or value[0] not in "[{":
         return -1
-    depth, quote = 0, ""
+    depth, quote, before = 0, "", ""
     for ch in value:
         if quote:
             quote = "" if ch == quote else quote
-        elif ch in "'\"":
+        elif ch in "'\"" and before in "[{,:":  # a quote opens only a whole item: teachers' is text
             quote = ch
         elif ch in "[{":
             depth += 1
@@ -94,6 +94,7 @@ def _open_bracket(value: str) -> int:
             depth -= 1
         elif ch == "#" and depth == 0:
             break
+        before = before if ch == " " else ch
     return 0 if depth > 0 else -1
 
 
