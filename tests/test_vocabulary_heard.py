@@ -188,3 +188,11 @@ def test_loader_and_schema_agree_on_heard(tmp_path, text, valid):
 
     assert loader_accepts(tmp_path, text) is valid
     assert (validate(yaml12(text)) == []) is valid
+
+
+def test_check_coverage_counts_heard_texts(tmp_path):
+    """`check --coverage` lists a heard text among the texts the game prints."""
+    from game.authoring.coverage import world_texts
+
+    texts = {t.text for t in world_texts(layered(tmp_path))}
+    assert "Somewhere close, wings clatter against metal." in texts

@@ -26,6 +26,7 @@ PRINTED = frozenset(
         "present",
         "reply",
         "say",
+        "heard",
         "label",
         "default_reply",
         "default_order",
