@@ -96,3 +96,29 @@ def test_a_wait_event_does_not_make_every_item_matter(tmp_path):
     text = text.replace("action: wait}", "action: drop}")  # dropping anything sets it off
     (tmp_path / "w.yaml").write_text(text, encoding="utf-8")
     assert "stone" not in inert_items(load_world([tmp_path]))
+
+
+def test_rebasing_keeps_every_clock_a_rule_reads(tmp_path):
+    """A state moved earlier by whole periods has the same key and plays the same."""
+    from game.authoring.deadline import Deadline
+    from game.authoring.statekey import key_function
+    from game.engine.frozen import FrozenMap
+    from game.model.record import evolve
+
+    world = _world(tmp_path, 400)
+    state, _ = new_game(world, 1)
+    for command in ("east", "drink vial"):
+        state = step(world, state, command).state
+    late = evolve(
+        state,
+        turn=state.turn + 300,
+        condition_since=state.condition_since + 300,
+        char_since=FrozenMap({c: t + 300 for c, t in state.char_since.items()}),
+        timers=FrozenMap({"dies": state.turn + 297}),
+    )
+    early = Deadline(400, frozenset({"dawn"}), 1).rebase(late)
+    assert early.turn < late.turn
+    key = key_function(world, free_turn=True)
+    assert key(early) == key(late)
+    assert early.turn - early.timers["dies"] == 3
+    assert early.turn - early.condition_since == late.turn - late.condition_since

@@ -33,7 +33,8 @@ class Deadline:
     are measured from `condition_since`/`char_since`. So two states equal but for their turn
     (with the same phase modulo `period`) lead to the same states by the same commands until
     the deadline; and shifting a state's turn and its `since` stamps back by a multiple of
-    `period` (`rebase`) changes nothing a rule reads but how far the deadline is.
+    `period` (`rebase`) changes nothing a rule reads but how far the deadline is (every
+    turn stamp moves with it: `condition_since`, `char_since`, delayed events' `timers`).
     """
 
     turn: int  # the first turn at which the deadline ends the game (0: no usable deadline)
@@ -49,11 +50,13 @@ class Deadline:
         if shift <= 0:
             return state
         since = FrozenMap({c: t - shift for c, t in state.char_since.items()})
+        timers = FrozenMap({e: t - shift for e, t in state.timers.items()})
         return evolve(
             state,
             turn=state.turn - shift,
             condition_since=state.condition_since - shift,
             char_since=since,
+            timers=timers,
         )
 
 
