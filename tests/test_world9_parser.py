@@ -118,3 +118,15 @@ def test_contents_the_description_names_are_not_listed_again(gadgets):
     p = play(gadgets, ["take button", "x tin"])
     assert p.last == "A dented biscuit tin. Tucked inside the lid is a postcard of the sea."
     assert play(gadgets, ["search tin"]).last.count("postcard") == 1
+
+
+def test_naming_a_place_says_where_it_is(gadgets):
+    """`x shed` from the yard names the place and its direction; the room you're in says so;
+    anything else is still "You can't see any such thing." (texts that mention the next room
+    must not leave the player with a refusal)."""
+    p = play(gadgets, ["n", "x shed", "x bench room", "x yard", "x moon"])
+    texts = ["\n".join(x.text for x in turn) for turn in p.turns]
+    assert texts[1] == "That's a place, not a thing here: Shed (east)."
+    assert texts[2] == "That's a place, not a thing here: Bench Room (south)."
+    assert texts[3] == "You're in Yard. (LOOK describes it.)"
+    assert texts[4].startswith("I don't know the word 'moon'.")

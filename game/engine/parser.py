@@ -415,7 +415,7 @@ def resolve_one(
     if not matches:
         if not is_lit(d.world, d):
             raise _Fail(Failure(message(d, "parser.too_dark")))
-        raise _Fail(Failure(message(d, "parser.cant_see")))
+        raise _Fail(Failure(_places_named(d, words) or message(d, "parser.cant_see")))
     matches = _prefer(d, matches, words, action, held)
     if len(matches) > 1 and partner and action in KEY_ACTIONS:
         fits = [m for m in matches if m == _key_of(d, partner)]
@@ -426,6 +426,32 @@ def resolve_one(
         question = message(d, "parser.which", options=_or_list(names))
         raise _Fail(Failure(question, pending=(template, tuple(matches))))
     return matches[0]
+
+
+def _places_named(d: Draft, words: tuple[str, ...]) -> str:
+    """`x trailer` in the yard: the room it names, here or one exit away, or ''."""
+    rooms = d.world.rooms
+    wanted = [w for w in words if w not in ARTICLES]
+    if not wanted:
+        return ""
+    here = rooms[d.location]
+    if all(w in _name_words(here.name) for w in wanted):
+        return message(d, "parser.place_here", place=here.name)
+    near = []
+    for ex in here.exits:
+        if ex.hidden_until and not d.flags.get(ex.hidden_until):
+            continue
+        if all(w in _name_words(rooms[ex.to].name) for w in wanted):
+            near.append(f"{rooms[ex.to].name} ({ex.direction})")
+    if not near:
+        return ""
+    return message(d, "parser.place_there", list=", ".join(dict.fromkeys(near)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _name_words(name: str) -> frozenset[str]:
+    """The lower-case words of a room's name."""
+    return frozenset(WORD_RE.findall(name.lower().replace("’", "'")))
 
 
 def _key_of(d: Draft, thing: str) -> str:

@@ -21,6 +21,8 @@ DEFAULTS: dict[str, str] = {
     "parser.noun_without_verb": "What do you want to do with the {word}?",
     "parser.understood_as_far_as": "I only understood you as far as wanting to {verb}.",
     "parser.cant_see": "You can't see any such thing.",
+    "parser.place_here": "You're in {place}. (LOOK describes it.)",
+    "parser.place_there": "That's a place, not a thing here: {list}.",
     "parser.cant_see_any_more": "You can't see that any more.",
     "parser.too_dark": "It's too dark to see much of anything.",
     "parser.which": "Which do you mean, {options}?",
