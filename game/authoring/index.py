@@ -22,7 +22,7 @@ from game.authoring.indexfacts import (
     state_lines,
     transition_lines,
 )
-from game.authoring.indexhtml import STYLE, html_list, relative, row, section, short
+from game.authoring.indexhtml import STYLE, html_list, points, relative, row, section, short
 from game.model import NOWHERE, PLAYER, Character, Event, Item, Room, World
 from game.model.reader import Where
 
@@ -149,7 +149,7 @@ class Page:
                 f'<span class="tag dark">dark when {escape(condition_text(room.dark_when))}</span>'
             )
         if room.points:
-            tags.append(f'<span class="tag">{room.points} points</span>')
+            tags.append(f'<span class="tag">{points(room.points)}</span>')
         if room.id == self.world.player.start:
             tags.append('<span class="tag">start</span>')
         exits = [self.exit_line(ex) for ex in room.exits]
@@ -225,7 +225,7 @@ class Page:
                 ("edible", bool(item.edible)),
                 ("drinkable", bool(item.drinkable)),
                 ("readable", bool(item.readable)),
-                (f"{item.points} points", bool(item.points)),
+                (points(item.points), bool(item.points)),
             )
             if on
         ]

@@ -57,3 +57,8 @@ def section(key: str, title: str, head: tuple[str, ...], rows: list[str]) -> str
         f'<section id="{key}"><h2>{title} <small class=meta>({len(rows)})</small></h2>'
         f"<table><thead><tr>{header}</tr></thead><tbody>\n{body}\n</tbody></table></section>"
     )
+
+
+def points(n: int) -> str:
+    """`1 point`, `3 points`."""
+    return f"{n} point{'' if abs(n) == 1 else 's'}"
