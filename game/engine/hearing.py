@@ -3,7 +3,8 @@
 Earshot is measured from the player's room to the room where it happens:
 - `next_door`: one exit apart, in either direction, whatever door stands between (a shut door
   muffles nothing the author has not written);
-- `region`: anywhere in the player's region (rooms without a region hear only next door);
+- `region`: anywhere in the player's region, and next door (rooms without a region hear only
+  next door);
 - `anywhere`: wherever the player is.
 The room where it happens is never in earshot of itself: there the player sees it instead.
 """
