@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Iterable
 
-from game.engine import GameState, Menu, Paragraph, Turn, current_menu, status
+from game.engine import GameState, Menu, Paragraph, Turn, current_menu, status_line
 from game.launch import load_or_report
 from game.model.record import evolve, record
 from game.paths import default_saves_dir
@@ -145,9 +145,7 @@ class PlainUI:
 
     def show_status(self) -> None:
         """The status line: always, only when it changed, or never (--status / STATUS ON|OFF)."""
-        now = status(self.world, self.state, lists=False)
-        line = now.line()
-        key = f"{now.location}|{now.region}|{now.time}|{now.condition_label}|{now.turns_left}|{now.score}"
+        line, key = status_line(self.world, self.state)
         changed, self._last_status = key != self._last_status, key  # the turn alone is no change
         if self.options.status == "always" or (self.options.status == "changes" and changed):
             self.write("\n" + self.render([Paragraph("meta", line)]))

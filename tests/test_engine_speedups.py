@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.engine import new_game, state_to_data, step
+from game.engine import new_game, state_to_data, status, status_line, step, valid_actions
 from game.engine.canon import state_text
 from game.engine.frozen import FrozenMap
 from game.engine.serial import state_delta
@@ -89,3 +90,37 @@ def test_state_delta_is_the_delta_of_the_data():
                 expected = delta(state_to_data(newer), state_to_data(older))
                 assert state_delta(newer, older) == expected
                 newer = older
+
+
+def test_status_line_is_the_status_lines_text_and_change_key():
+    """status_line gives Status.line() and the fields a change of line means, in every state
+    along the walkthroughs (conditions, timers, darkness and endings among them)."""
+    world = load_world([ROOT / "world"])
+    for state in _walk_states(world, 4):
+        now = status(world, state)
+        key = f"{now.location}|{now.region}|{now.time}|{now.condition_label}|{now.turns_left}|{now.score}"
+        assert status_line(world, state) == (now.line(), key)
+
+
+def test_status_line_follows_timed_conditions_and_endings():
+    """On the mini world: a bite that turns in 3 turns, the dark corridor, a death ending,
+    then a random walk: status_line equals Status.line() and its change key throughout."""
+    world = load_world([ROOT / "tests" / "worlds" / "mini"])
+    to_corridor = ["e", "open locker", "take torch", "w", "unlock gate with rusty key", "n", "n"]
+    scripts = [
+        [*to_corridor, "z", "z", *["z"] * 8],  # bitten, turning, half-bie
+        [*to_corridor, "fight", "look", "undo", "flee"],  # devoured, then taken back
+    ]
+    rnd = random.Random(11)
+    seen_timer = seen_end = False
+    for script in scripts:
+        state, _ = new_game(world, 3)
+        for command in [*script, *([""] * 30)]:
+            actions = valid_actions(world, state) or ["undo"]
+            state = step(world, state, command or rnd.choice(actions)).state
+            now = status(world, state)
+            key = f"{now.location}|{now.region}|{now.time}|{now.condition_label}|{now.turns_left}|{now.score}"
+            assert status_line(world, state) == (now.line(), key)
+            seen_timer = seen_timer or now.turns_left is not None
+            seen_end = seen_end or state.ending is not None
+    assert seen_timer and seen_end  # the walk reached what this test is about

@@ -5,7 +5,7 @@ from game.engine.moves import valid_actions
 from game.engine.output import Paragraph, Request, Turn
 from game.engine.serial import StateDataError, state_from_data, state_to_data
 from game.engine.state import GameState, initial_state
-from game.engine.status import Status, scope_nouns, scope_words, status
+from game.engine.status import Status, scope_nouns, scope_words, status, status_line
 from game.engine.step import new_game, step
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "state_from_data",
     "state_to_data",
     "status",
+    "status_line",
     "step",
     "valid_actions",
 ]

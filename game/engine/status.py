@@ -112,3 +112,53 @@ def scope_nouns(world: World, state: GameState) -> tuple[str, ...]:
     for thing in scope_ids(d):
         nouns |= words_of(d, thing)
     return tuple(sorted(nouns))
+
+
+def status_line(world: World, state: GameState) -> tuple[str, str]:
+    """`status(world, state).line()` and what makes it change (all of it but the turn), for a
+    front end that prints the line every turn: what stays the same while the room, the light,
+    the condition and the ending do is worked out once and kept."""
+    lit = is_lit(world, state)
+    memo = memo_for(world)
+    key = ("status line", state.location, lit, state.condition, state.ending)
+    fixed = memo.get(key)
+    if fixed is None:
+        fixed = memo[key] = _fixed_parts(world, state)
+    place, region, name, label, soonest, dead, scored = fixed
+    left = None
+    if not dead and soonest is not None:
+        left = max(0, soonest - (state.turn - state.condition_since))
+    time = "" if state.ending else world.info.time_at(state.turn)
+    parts = [place, time] if time else [place]
+    if label:
+        parts.append(
+            label + (f" ({left} turn{'' if left == 1 else 's'})" if left is not None else "")
+        )
+    parts.append(f"Turn {state.turn}")
+    if scored:
+        parts.append(f"Score {state.score}/{world.max_score}")
+    change = f"{name}|{region}|{time}|{label}|{left}|{state.score}"
+    return "[" + " | ".join(parts) + "]", change
+
+
+def _fixed_parts(world: World, state: GameState) -> tuple:
+    """The parts of the status line that do not move with the turn (see `status_line`)."""
+    now = status(world, state, lists=False)
+    place = f"{now.location} · {now.region}" if now.region else now.location
+    label = now.condition_label  # already empty when the world has no condition, or in death
+    machine = world.player.condition
+    timed = [
+        t.after
+        for t in machine.transitions
+        if t.after and t.allows(state.condition) and t.to != state.condition
+    ]
+    dead = state.ending is not None and world.endings[state.ending].kind == "death"
+    return (
+        place,
+        now.region,
+        now.location,
+        label,
+        min(timed) if timed else None,
+        dead,
+        now.has_score,
+    )
