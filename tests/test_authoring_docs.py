@@ -244,3 +244,21 @@ def test_verbs_listed_are_exactly_those_a_command_produces():
     words = set(re.findall(r"[a-z_]+", listed.split("produce:", 1)[1]))
     produced = typed_verbs()
     assert words == {v for v in ACTIONS if v in produced}
+
+
+def test_key_tables_are_generated_from_the_declarations():
+    """Every key table of the reference is what the key declarations produce (regenerate with
+    `python -m game.authoring.keydocs docs/authoring.md`), and every declared table is there."""
+    from game.authoring.keydocs import OP_TABLES, TABLES, render
+
+    assert render(DOC) == DOC, "run: python -m game.authoring.keydocs docs/authoring.md"
+    for name in [*TABLES, *OP_TABLES]:
+        assert f"<!-- keys: {name} -->" in DOC, name
+
+
+def test_a_stale_key_table_is_noticed():
+    """The regeneration check can fail: an edited row is put back."""
+    from game.authoring.keydocs import render
+
+    stale = DOC.replace("| `points` | score for the first visit", "| `points` | the score", 1)
+    assert stale != DOC and render(stale) == DOC

@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import jsonschema
 import pytest
 import yaml
 
@@ -27,89 +28,50 @@ WORLDS = ROOT / "tests" / "worlds" / "authoring"
 SCHEMA = build_schema()
 
 
-def validate(value, node=SCHEMA, path="$") -> list[str]:
-    """The errors of a value against the subset of JSON Schema the world schema uses."""
-    if "$ref" in node:
-        name = node["$ref"].rsplit("/", 1)[-1]
-        return validate(value, SCHEMA["$defs"][name], path)
-    if "anyOf" in node:
-        if any(not validate(value, option, path) for option in node["anyOf"]):
-            return []
-        return [f"{path}: matches none of the allowed shapes"]
-    if "const" in node:
-        return [] if value == node["const"] else [f"{path}: {value!r} is not {node['const']!r}"]
-    if "enum" in node:
-        return (
-            [] if value in node["enum"] else [f"{path}: {value!r} is not one of the allowed values"]
-        )
-    kind = node.get("type")
-    checks = {
-        "object": lambda v: isinstance(v, dict),
-        "array": lambda v: isinstance(v, list),
-        "string": lambda v: isinstance(v, str),
-        "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-        "boolean": lambda v: isinstance(v, bool),
-        "null": lambda v: v is None,
-    }
-    if kind and not checks[kind](value):
-        return [f"{path}: expected {kind}, got {type(value).__name__}"]
-    errors: list[str] = []
-    if kind == "string" and "pattern" in node and not re.search(node["pattern"], value):
-        errors.append(f"{path}: {value!r} does not match {node['pattern']}")
-    low, high = node.get("minimum", value), node.get("maximum", value)
-    if kind == "integer" and not low <= value <= high:
-        errors.append(f"{path}: {value} out of range")
-    if kind == "array":
-        for i, item in enumerate(value):
-            errors += validate(item, node.get("items", {}), f"{path}[{i}]")
-    if kind == "object":
-        errors += _validate_object(value, node, path)
-    return errors
+VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
+CORE_FLOAT = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z|[-+]?\.(?:inf|Inf|INF)\Z"
+)
 
 
-def _validate_object(value: dict, node: dict, path: str) -> list[str]:
-    """Object keywords."""
-    errors = []
-    props = node.get("properties", {})
-    if "if" in node:
-        holds = not _validate_object(value, node["if"], path)
-        branch = node.get("then", {}) if holds else node["else"]
-        errors += _validate_object(value, branch, path)
-    for key in node.get("required", []):
-        if key not in value:
-            errors.append(f"{path}: missing {key}")
-    if not node.get("minProperties", 0) <= len(value) <= node.get("maxProperties", 10**9):
-        errors.append(f"{path}: wrong number of keys")
-    for key, item in value.items():
-        if "propertyNames" in node:
-            errors += validate(str(key), node["propertyNames"], f"{path}.{key}(name)")
-        if key in props:
-            errors += validate(item, props[key], f"{path}.{key}")
-        elif node.get("additionalProperties") is False:
-            errors.append(f"{path}: unknown key {key!r}")
-        elif isinstance(node.get("additionalProperties"), dict):
-            errors += validate(item, node["additionalProperties"], f"{path}.{key}")
-    return errors
+def validate(value, node=None) -> list[str]:
+    """The errors of a value against the world schema (or one of its definitions), as the
+    reference JSON Schema validator finds them."""
+    schema = SCHEMA if node is None else {**node, "$defs": SCHEMA["$defs"]}
+    validator = VALIDATOR if node is None else jsonschema.Draft202012Validator(schema)
+    return [
+        f"{'.'.join(map(str, e.absolute_path)) or '$'}: {e.message}"
+        for e in validator.iter_errors(value)
+    ]
 
 
 def yaml12(text: str):
-    """Plain data as an editor's YAML 1.2 reader sees it (`on`, `yes`, `no` stay text)."""
+    """Plain data as an editor's YAML 1.2 reader sees it (`on`, `yes`, `no` stay text; `1.10`
+    and `1e3` are numbers), written independently of the loader's reader."""
     return _data(yaml.compose(text, Loader=yaml.CSafeLoader))
 
 
 def _data(node):
-    """One node as plain data."""
+    """One node as plain data, by the YAML 1.2 core schema."""
+    if node is None:
+        return None
     if isinstance(node, yaml.MappingNode):
         return {_data(k): _data(v) for k, v in node.value}
     if isinstance(node, yaml.SequenceNode):
         return [_data(v) for v in node.value]
-    tag, value = node.tag.rsplit(":", 1)[-1], node.value
-    if tag == "bool" and value.lower() in ("true", "false"):
-        return value.lower() == "true"
-    if tag == "int":
-        return int(value.replace("_", ""), 0)
-    if tag == "null":
+    value = node.value
+    if node.style:
+        return value
+    if value in ("", "~", "null", "Null", "NULL"):
         return None
+    if value in ("true", "True", "TRUE", "false", "False", "FALSE"):
+        return value.lower() == "true"
+    if re.fullmatch(r"[-+]?[0-9]+", value):
+        return int(value, 10)
+    if re.fullmatch(r"0o[0-7]+|0x[0-9a-fA-F]+", value):
+        return int(value, 0)
+    if CORE_FLOAT.match(value) or re.fullmatch(r"\.(?:nan|NaN|NAN)", value):
+        return float(value.replace("inf", "Inf").replace("INF", "Inf"))
     return value
 
 

@@ -12,8 +12,12 @@ from game.authoring.reload import reload_world
 from game.authoring.worldtests import run_all
 from game.cli import main
 from game.engine import new_game, step
+<<<<<<< HEAD
 from game.model import load_world
 from game.model.record import evolve
+=======
+from game.model import WorldError, load_world
+>>>>>>> 026ed2c (Schema and the guide's key tables derived from the key declarations; loader/schema agreement corpus and generated fragments)
 
 WORLDS = Path(__file__).resolve().parent / "worlds" / "authoring"
 TUTORIAL = WORLDS / "tutorial"
@@ -75,9 +79,6 @@ tests:
       ending: water_again
       states: {mrs_oh: helpful}
       holds: {visited: pump_house}
-  typo:
-    commands: [look]
-    expect: {locaton: pump_yard}
 """
 
 
@@ -93,8 +94,19 @@ def test_world_test_failures_say_what_was_expected(tmp_path):
     assert "expected the ending 'water_again', but the game has not ended" in failures
     assert "expected 'mrs_oh' in state 'helpful', but it is 'wary'" in failures
     assert "to hold, but it does not" in failures
-    assert "unknown key 'locaton' in expect" in "\n".join(outcomes["typo"].failures)
     assert outcomes["fix_the_pump"].passed
+
+
+def test_a_typo_in_expect_is_refused_where_it_is_written(tmp_path):
+    """An unknown `expect` key is an error of the world file, at its line, with the fix."""
+    (tmp_path / "t.yaml").write_text(
+        "tests:\n  typo:\n    commands: [look]\n    expect: {locaton: pump_yard}\n"
+    )
+    with pytest.raises(WorldError) as error:
+        load_world([TUTORIAL, tmp_path])
+    assert "t.yaml:4:14: unknown key 'locaton' in expect — did you mean 'location'?" in str(
+        error.value
+    )
 
 
 def test_test_command_exit_codes(tmp_path, capsys):
@@ -104,7 +116,7 @@ def test_test_command_exit_codes(tmp_path, capsys):
     (tmp_path / "t.yaml").write_text(FAILING)
     assert main(["test", "--world", str(TUTORIAL), "--world", str(tmp_path)]) == 1
     out = capsys.readouterr().out
-    assert "FAIL wrong_everything" in out and "tests: 1 passed, 2 failed" in out
+    assert "FAIL wrong_everything" in out and "tests: 1 passed, 1 failed" in out
 
 
 # -- layered worlds ----------------------------------------------------------------------

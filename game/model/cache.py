@@ -199,9 +199,9 @@ class Encoder:
         return [node, pairs]
 
     def _node_value(self, node: yaml.Node) -> Any:
-        """A YAML node's value: text, or its items."""
+        """A YAML node's value: text (with its quoting style, if any), or its items."""
         if isinstance(node, yaml.ScalarNode):
-            return node.value
+            return [node.value, node.style] if node.style else node.value
         if isinstance(node, yaml.MappingNode):
             return [[self.encode(k), self.encode(v)] for k, v in node.value]
         return [self.encode(v) for v in node.value]
@@ -290,12 +290,17 @@ class Decoder:
     def _node(self, data: list) -> yaml.Node:
         """A YAML node with its marks."""
         _, kind, tag, value, start, end = data
+        style = None
         if kind == "s":
-            content = str(value)
+            content, style = (
+                (str(value[0]), str(value[1])) if isinstance(value, list) else (str(value), None)
+            )
         elif kind == "m":
             content = [(self.decode(k), self.decode(v)) for k, v in value]
         else:
             content = [self.decode(v) for v in value]
+        if kind == "s":
+            return yaml.ScalarNode(str(tag), content, _mark(start), _mark(end), style=style)
         return getattr(yaml, NODE_KINDS[kind])(str(tag), content, _mark(start), _mark(end))
 
 

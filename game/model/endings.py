@@ -47,7 +47,7 @@ HINT = Section(
     "progressive hints for one puzzle",
     Key("when", "conditions", "when this puzzle is relevant"),
     Key("done", "conditions", "when it is solved (no more hints)"),
-    Key("hints", "texts", "from a gentle nudge to the answer (at least one)", required=True),
+    Key("hints", "hint_texts", "from a gentle nudge to the answer (at least one)", required=True),
 )
 
 

@@ -45,6 +45,13 @@ TRIGGER = Section(
         "fire this many turns after the moment (with `enter`, `flag`, `state` or `condition`)",
         0,
         low=1,
+        needs=MOMENTS,
+        refusal=(
+            "'after' counts turns from a moment: entering a room, a flag set, a state entered "
+            "or a condition taken",
+            "write e.g. 'on: {flag: pumps_on, after: 4}' (use 'turn:' or 'every:' for the "
+            "game's own clock)",
+        ),
     ),
     one_of=TRIGGER_KINDS,
 )
@@ -117,14 +124,7 @@ def _read_trigger(ctx: Ctx, node: yaml.Node | None) -> Trigger:
     if "after" not in m:
         return trigger
     after = TRIGGER.get(ctx, m, "after")
-    if trigger.kind not in MOMENTS:
-        ctx.error(
-            m.key_nodes["after"],
-            "'after' counts turns from a moment: entering a room, a flag set, a state entered "
-            "or a condition taken",
-            "write e.g. 'on: {flag: pumps_on, after: 4}' (use 'turn:' or 'every:' for the "
-            "game's own clock)",
-        )
+    if trigger.kind not in MOMENTS:  # refused by TRIGGER.check
         return trigger
     return evolve(trigger, after=after) if after else trigger
 

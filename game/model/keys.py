@@ -41,7 +41,18 @@ SCALARS = frozenset({TEXT, ID, INT, BOOL, ENUM, WORDS, IDS})
 class Key:
     """One key of a mapping: name, kind, one-line doc, default, and limits."""
 
-    __slots__ = ("choices", "default", "doc", "high", "kind", "low", "name", "needs", "required")
+    __slots__ = (
+        "choices",
+        "default",
+        "doc",
+        "high",
+        "kind",
+        "low",
+        "name",
+        "needs",
+        "refusal",
+        "required",
+    )
 
     def __init__(
         self,
@@ -54,7 +65,8 @@ class Key:
         low: int | None = None,
         high: int | None = None,
         choices: tuple[str, ...] = (),
-        needs: str = "",
+        needs: str | tuple[str, ...] = (),
+        refusal: tuple[str, str] = ("", ""),
     ) -> None:
         self.name = name
         self.kind = kind
@@ -64,7 +76,8 @@ class Key:
         self.low = low
         self.high = high
         self.choices = choices
-        self.needs = needs  # another key this one goes only with
+        self.needs = (needs,) if isinstance(needs, str) else needs  # keys this goes only with
+        self.refusal = refusal  # the message and fix when it comes without them
 
     def read(self, ctx: Ctx, node: yaml.Node | None, default: Any = None) -> Any:
         """The value of this key's node (None: absent), checked as declared."""
@@ -130,9 +143,10 @@ class Section:
         for key in self.keys.values():
             if key.required and key.name not in m:
                 ctx.error(m.node, f"{what} needs '{key.name}'", f"add '{key.name}: ...'")
-            if key.needs and key.name in m and key.needs not in m:
-                fix = f"add '{key.needs}: ...' or remove '{key.name}'"
-                ctx.error(m.key_nodes[key.name], f"'{key.name}' goes only with '{key.needs}'", fix)
+            if key.needs and key.name in m and not any(name in m for name in key.needs):
+                ctx.error(
+                    m.key_nodes[key.name], *(_refusal(key) if not key.refusal[0] else key.refusal)
+                )
         if self.one_of:
             given = [name for name in self.one_of if name in m]
             if len(given) > 1:
@@ -156,3 +170,9 @@ class Section:
     def required(self) -> tuple[str, ...]:
         """The keys that must be given."""
         return tuple(key.name for key in self.keys.values() if key.required)
+
+
+def _refusal(key: Key) -> tuple[str, str]:
+    """The message and fix for a key written without one of the keys it goes with."""
+    others = " or ".join(f"'{name}'" for name in key.needs)
+    return f"'{key.name}' goes only with {others}", f"add {others}, or remove '{key.name}'"

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from game.model import lazyyaml as yaml
 from game.model.characters import Character
 from game.model.endings import Ending, Hint
 from game.model.events import Event
@@ -18,7 +19,7 @@ from game.model.keys import Key, Section
 from game.model.layers import Layers, add
 from game.model.messages import read_messages
 from game.model.problems import Problem, WorldError, did_you_mean
-from game.model.reader import Ctx, Ref, check_keys, mapping
+from game.model.reader import NULL_TAG, Ctx, Ref, check_keys, core_tag, mapping
 from game.model.record import evolve
 from game.model.rooms import Room
 from game.model.source import MAX_FILE_BYTES, read_yaml
@@ -32,13 +33,13 @@ TOP = Section(
     "one file of a Hyosan world",
     Key("game", "game", "the game's title, release and opening (exactly one per world)"),
     Key("player", "player", "where the player starts (exactly one per world)"),
-    Key("rooms", "rooms", "room id → room"),
-    Key("items", "items", "item id → item"),
-    Key("characters", "characters", "character id → character"),
-    Key("events", "events", "event id → event"),
-    Key("endings", "endings", "ending id → ending"),
-    Key("hints", "hints", "hint id → hint"),
-    Key("tests", "tests", "test id → scripted test"),
+    Key("rooms", "room_map", "room id → room"),
+    Key("items", "item_map", "item id → item"),
+    Key("characters", "character_map", "character id → character"),
+    Key("events", "event_map", "event id → event"),
+    Key("endings", "ending_map", "ending id → ending"),
+    Key("hints", "hint_map", "hint id → hint"),
+    Key("tests", "test_map", "test id → scripted test"),
     Key("messages", "messages", "library messages for the whole world"),
     Key("on", "verbs", "world-wide responses: verb → responses, after items' and rooms'"),
 )
@@ -129,6 +130,8 @@ def _build(
         if root is None:
             unloaded.update(dict.fromkeys(ids_in_text(path), shown))
             continue
+        if isinstance(root, yaml.ScalarNode) and core_tag(root) == NULL_TAG:
+            continue  # an empty document, like an empty file, adds nothing
         ctx = Ctx(shown, problems, refs)
         top = mapping(ctx, root, "a world file")
         if top is None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 
 from game.model import lazyyaml as yaml
+from game.model.keys import BOOL, ID, IDS, INT, TEXT, WORDS, Key, Section
 from game.model.problems import did_you_mean
 from game.model.reader import (
     Ctx,
     Map,
     Where,
+    boolean,
+    check_id,
     check_keys,
     id_list,
     ident,
@@ -56,11 +59,68 @@ class Response:
 
 ALWAYS: tuple[Condition, ...] = ()
 
-# condition op -> how its argument is read
-CONDITION_OPS = (
-    "has here in in_region visited flag at_least at_most state condition item_in char_in "
-    "is_open is_locked is_lit is_worn turn_at_least chance topic not any all"
-).split()
+STATE_TEST = Section(
+    "state_test",
+    "a character's state",
+    Key("of", ID, "the character", required=True),
+    Key("is", IDS, "the state (or any of these)", required=True),
+)
+ITEM_IN = Section(
+    "item_in",
+    "where an item is",
+    Key("item", ID, "the item", required=True),
+    Key("place", ID, "a room, a container item, `player` or `nowhere`", required=True),
+)
+CHAR_IN = Section(
+    "char_in",
+    "where a character is, wherever the player is",
+    Key("who", ID, "the character", required=True),
+    Key("place", IDS, "a room (or any of these; `nowhere` when removed)", required=True),
+)
+CONDITION = Section(
+    "condition",
+    "a condition: every key must hold",
+    Key("has", ID, "the player carries the item (also inside carried containers)"),
+    Key("here", ID, "the item or character is in the player's room (or carried)"),
+    Key("in", IDS, "the player is in the room (or one of the rooms)"),
+    Key("in_region", TEXT, "the player's room is in the region"),
+    Key("visited", ID, "the player has been in the room"),
+    Key("flag", ID, "the flag is set (non-zero)"),
+    Key("at_least", "counter", "the counter is at least n: `{trust: 2}`"),
+    Key("at_most", "counter", "the counter is at most n: `{trust: 0}`"),
+    Key("state", "state_test", "the character is in the state (or one of a list): `{of, is}`"),
+    Key("condition", IDS, "the player's condition is this (or one of a list)"),
+    Key(
+        "item_in", "item_in", "the item is directly in that room, container, `player` or `nowhere`"
+    ),
+    Key(
+        "char_in",
+        "char_in",
+        "the character is in that room (or one of a list), wherever the player is",
+    ),
+    Key("is_open", ID, "the door or container is open"),
+    Key("is_locked", ID, "the door or container is locked"),
+    Key("is_lit", ID, "the light source is lit"),
+    Key("is_worn", ID, "the player wears the item"),
+    Key("turn_at_least", INT, "the turn counter is at least n", 0, low=0),
+    Key(
+        "chance",
+        INT,
+        "true this percent of the time (the game's seeded random generator)",
+        0,
+        low=0,
+        high=100,
+    ),
+    Key(
+        "topic",
+        WORDS,
+        "the topic asked or told about is this word (or one of a list; numbers by value)",
+    ),
+    Key("not", "conditions", "the condition does not hold"),
+    Key("any", "condition_list", "one of them holds"),
+    Key("all", "condition_list", "all of them hold"),
+)
+CONDITION_OPS = list(CONDITION.keys)
 NUMBER_RE = re.compile(r"\d+(?:\.\d+)?|\.\d+")
 
 
@@ -70,12 +130,58 @@ def topic_word(word: str) -> str:
     return repr(float(word)) if NUMBER_RE.fullmatch(word) else word
 
 
-EFFECT_OPS = (
-    "say event warn set unset add give remove move move_player move_character state "
-    "condition open close lock unlock encounter end_encounter score end"
-).split()
-
-RESPONSE_KEYS = frozenset({"when", "say", "do"})
+MOVE = Section(
+    "move",
+    "move an item",
+    Key("item", ID, "the item", required=True),
+    Key("to", ID, "a room, a container item, `player` or `nowhere`", required=True),
+)
+MOVE_CHARACTER = Section(
+    "move_character",
+    "move a character",
+    Key("who", ID, "the character", required=True),
+    Key("to", ID, "a room or `nowhere`", required=True),
+)
+STATE_CHANGE = Section(
+    "state_change",
+    "a declared transition of a character",
+    Key("of", ID, "the character", required=True),
+    Key("to", ID, "the state", required=True),
+)
+EFFECT = Section(
+    "effect",
+    "an effect: each key is one effect",
+    Key("say", TEXT, "shows the text"),
+    Key("event", TEXT, "shows the text as an event"),
+    Key("warn", TEXT, "shows the text as a warning"),
+    Key("set", "set", "sets a flag (to 1), or a counter: `{trust: 3}`"),
+    Key("unset", ID, "clears a flag"),
+    Key("add", "counter", "adds to a counter (negative numbers subtract): `{trust: 1}`"),
+    Key("give", ID, "the item goes to the player"),
+    Key("remove", ID, "the item goes nowhere"),
+    Key("move", "move", "the item goes to a room, container, `player` or `nowhere`"),
+    Key("move_player", ID, "the player moves there (and looks)"),
+    Key("move_character", "move_character", "the character moves (`nowhere` removes them)"),
+    Key("state", "state_change", "the character takes a declared transition to the state"),
+    Key("condition", ID, "the player's condition takes a declared transition"),
+    Key("open", ID, "opens the door or container"),
+    Key("close", ID, "closes it"),
+    Key("lock", ID, "locks it"),
+    Key("unlock", ID, "unlocks it"),
+    Key("encounter", ID, "starts an encounter with the character"),
+    Key("end_encounter", BOOL, "ends the current encounter (`true`)"),
+    Key("score", INT, "adds to the score", 0),
+    Key("end", ID, "ends the game with that ending"),
+)
+EFFECT_OPS = list(EFFECT.keys)
+RESPONSE = Section(
+    "response",
+    "a guarded response",
+    Key("when", "conditions", "used only when this holds"),
+    Key("say", TEXT, "what is shown"),
+    Key("do", "effects", "effects, in order"),
+)
+RESPONSE_KEYS = RESPONSE.names
 
 
 def read_conditions(ctx: Ctx, node: yaml.Node | None) -> tuple[Condition, ...]:
@@ -126,10 +232,7 @@ def _read_condition(ctx: Ctx, m: Map, op: str, node: yaml.Node) -> Condition | N
     if op == "char_in":
         return _read_char_in(ctx, node, where)
     if op in ("turn_at_least", "chance"):
-        number = integer(ctx, node, f"'{op}'")
-        if op == "chance" and not 0 <= number <= 100:
-            ctx.error(node, "'chance' is a percentage", "use a number from 0 to 100")
-        return Condition(op, (number,), where)
+        return Condition(op, (CONDITION.keys[op].read(ctx, node),), where)
     if op == "topic":
         words = frozenset(topic_word(w) for w in word_list(ctx, node, "'topic'"))
         return Condition(op, (words,), where)
@@ -147,6 +250,7 @@ def _read_counter_test(ctx: Ctx, op: str, node: yaml.Node, where: Where) -> Cond
         ctx.error(node, f"'{op}' takes one flag and a number", f"write '{op}: {{trust: 2}}'")
         return None
     ((name, value),) = m.values.items()
+    check_id(ctx, m.key_nodes[name], name, "counter")
     return Condition(op, (name, integer(ctx, value, f"'{op}' value")), where)
 
 
@@ -155,7 +259,7 @@ def _read_state_test(ctx: Ctx, node: yaml.Node, where: Where) -> Condition | Non
     m = mapping(ctx, node, "'state'")
     if m is None:
         return None
-    check_keys(ctx, m, ("of", "is"), "'state'")
+    check_keys(ctx, m, STATE_TEST.names, "'state'")
     who = ident(ctx, m.get("of"), "'of'")
     states = id_list(ctx, m.get("is"), "'is'")
     if not who or not states:
@@ -172,9 +276,16 @@ def _read_item_in(ctx: Ctx, node: yaml.Node, where: Where) -> Condition | None:
     m = mapping(ctx, node, "'item_in'")
     if m is None:
         return None
-    check_keys(ctx, m, ("item", "place"), "'item_in'")
+    check_keys(ctx, m, ITEM_IN.names, "'item_in'")
     item = ident(ctx, m.get("item"), "'item'")
     place = ident(ctx, m.get("place"), "'place'")
+    if not item or not place:
+        ctx.error(
+            node,
+            "'item_in' needs 'item' and 'place'",
+            "write 'item_in: {item: key, place: player}'",
+        )
+        return None
     ctx.ref("item", item, m.get("item") or node)
     ctx.ref("place", place, m.get("place") or node)
     return Condition("item_in", (item, place), where)
@@ -185,7 +296,7 @@ def _read_char_in(ctx: Ctx, node: yaml.Node, where: Where) -> Condition | None:
     m = mapping(ctx, node, "'char_in'")
     if m is None:
         return None
-    check_keys(ctx, m, ("who", "place"), "'char_in'")
+    check_keys(ctx, m, CHAR_IN.names, "'char_in'")
     who = ident(ctx, m.get("who"), "'who'")
     places = id_list(ctx, m.get("place"), "'place'")
     if not who or not places:
@@ -214,6 +325,8 @@ def _read_ops(ctx: Ctx, node: yaml.Node, what: str, read_one) -> tuple:
         m = mapping(ctx, item, what)
         if m is None:
             continue
+        if not m.values:
+            ctx.error(item, f"{what} is empty", "write one, like '{flag: door_open}', or remove it")
         for key, value in m.values.items():
             op = read_one(ctx, m, key, value)
             if op is not None:
@@ -258,6 +371,7 @@ def _read_effect(ctx: Ctx, m: Map, op: str, node: yaml.Node) -> Effect | None:
         ctx.ref("character", value, node)
         return Effect(op, (value,), where)
     if op == "end_encounter":
+        boolean(ctx, node, "'end_encounter'")
         return Effect(op, (), where)
     if op == "score":
         return Effect(op, (integer(ctx, node, "'score'"),), where)
@@ -275,6 +389,7 @@ def _read_set(ctx: Ctx, node: yaml.Node, where: Where) -> Effect | None:
             ctx.error(node, "'set' takes one flag", "write 'set: flag' or 'set: {flag: 3}'")
             return None
         ((name, value),) = m.values.items()
+        check_id(ctx, m.key_nodes[name], name, "flag")
         return Effect("set", (name, integer(ctx, value, "'set' value")), where)
     return Effect("set", (ident(ctx, node, "flag name"), 1), where)
 
@@ -286,6 +401,7 @@ def _read_add(ctx: Ctx, node: yaml.Node, where: Where) -> Effect | None:
         ctx.error(node, "'add' takes one counter and a number", "write 'add: {trust_namra: 1}'")
         return None
     ((name, value),) = m.values.items()
+    check_id(ctx, m.key_nodes[name], name, "counter")
     return Effect("add", (name, integer(ctx, value, "'add' value")), where)
 
 

@@ -17,6 +17,13 @@ NULL_TAG = "tag:yaml.org,2002:null"
 ID_PATTERN = re.compile(r"[a-z][a-z0-9_]*\Z")
 TRUE_WORDS = {"true", "True", "TRUE"}
 FALSE_WORDS = {"false", "False", "FALSE"}
+# How a YAML 1.2 reader (an editor, the JSON Schema) takes a plain scalar: the loader agrees.
+CORE_NULL = re.compile(r"(?:~|null|Null|NULL|)\Z")
+CORE_INT = re.compile(r"[-+]?[0-9]+\Z|0o[0-7]+\Z|0x[0-9a-fA-F]+\Z")
+CORE_FLOAT = re.compile(
+    r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z|[-+]?\.(?:inf|Inf|INF)\Z"
+    r"|\.(?:nan|NaN|NAN)\Z"
+)
 
 
 @record
@@ -144,23 +151,48 @@ def require(ctx: Ctx, m: Map, key: str, what: str) -> yaml.Node | None:
     return node
 
 
+def core_tag(node: yaml.ScalarNode) -> str:
+    """The tag a YAML 1.2 reader gives a scalar (quoted and block scalars are text)."""
+    if node.style:
+        return STR_TAG
+    value = node.value
+    if CORE_NULL.match(value):
+        return NULL_TAG
+    if value in TRUE_WORDS or value in FALSE_WORDS:
+        return BOOL_TAG
+    if CORE_INT.match(value):
+        return INT_TAG
+    if CORE_FLOAT.match(value):
+        return FLOAT_TAG
+    return STR_TAG
+
+
 def text(ctx: Ctx, node: yaml.Node | None, what: str, default: str = "") -> str:
-    """A text scalar; YAML 1.1 surprises (no, 1.10, yes) are errors."""
+    """A text scalar, read as YAML 1.2 (and editors) read it: numbers, true/false and empty
+    values are errors; words YAML 1.1 tools read otherwise (no, yes, on, 1_000) are warned of."""
     if node is None:
         return default
     if not isinstance(node, yaml.ScalarNode):
         ctx.error(node, f"{what} should be text", _shape_fix(node))
         return default
-    if node.tag != STR_TAG:
-        if node.tag == NULL_TAG and node.value in ("", "~", "null"):
-            ctx.error(node, f"{what} is empty", "write the text after the colon")
-            return default
+    tag = core_tag(node)
+    if tag == NULL_TAG:
+        ctx.error(node, f"{what} is empty", "write the text after the colon")
+        return default
+    if tag != STR_TAG:
         ctx.error(
             node,
-            f"{what} reads '{node.value}' as a {_tag_name(node.tag)}, not text",
+            f"{what} reads '{node.value}' as a {_tag_name(tag)}, not text",
             f'put it in quotes: "{node.value}"',
         )
         return node.value
+    if node.tag != STR_TAG:
+        ctx.warn(
+            node,
+            f"{what} '{node.value}' is text here, but YAML 1.1 tools read it as a "
+            f"{_tag_name(node.tag)}",
+            f'put it in quotes to say it is text: "{node.value}"',
+        )
     return node.value
 
 
@@ -169,7 +201,8 @@ def ident(ctx: Ctx, node: yaml.Node | None, what: str) -> str:
     if node is None:
         return ""
     value = text(ctx, node, what)
-    if value and not ID_PATTERN.match(value):
+    written = isinstance(node, yaml.ScalarNode) and core_tag(node) == STR_TAG
+    if written and not ID_PATTERN.match(value):
         ctx.error(node, f"{what} '{value}' is not a valid id", _id_fix(value))
     return value
 
@@ -184,11 +217,17 @@ def integer(ctx: Ctx, node: yaml.Node | None, what: str, default: int = 0) -> in
     """A whole number scalar."""
     if node is None:
         return default
-    if isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG:
+    tag = core_tag(node) if isinstance(node, yaml.ScalarNode) else ""
+    if tag == INT_TAG:
+        value = node.value
+        return int(value, 0) if value[:2] in ("0o", "0x") else int(value, 10)
+    if tag == FLOAT_TAG:  # 1e3 or 5.0: a whole number, as JSON Schema counts them
         try:
-            return int(node.value.replace("_", ""), 0)
-        except ValueError:
-            pass
+            number = float(node.value)
+        except ValueError:  # .inf, .nan
+            number = 0.5
+        if number.is_integer():
+            return int(number)
     ctx.error(node, f"{what} should be a whole number", "write digits, like 3")
     return default
 
@@ -197,11 +236,8 @@ def boolean(ctx: Ctx, node: yaml.Node | None, what: str, default: bool = False) 
     """A true/false scalar (true/false only; yes/no are refused as ambiguous)."""
     if node is None:
         return default
-    if isinstance(node, yaml.ScalarNode) and node.tag == BOOL_TAG:
-        if node.value in TRUE_WORDS:
-            return True
-        if node.value in FALSE_WORDS:
-            return False
+    if isinstance(node, yaml.ScalarNode) and core_tag(node) == BOOL_TAG:
+        return node.value in TRUE_WORDS
     ctx.error(node, f"{what} should be true or false", "write true or false")
     return default
 

@@ -60,7 +60,9 @@ TRANSITION = Section(
     Key("from", "from", 'the state it leaves, a list of states, or `"*"` for any (the default)'),
     Key("to", ID, "the state it enters", required=True),
     Key("when", "conditions", "happens by itself when this holds at the end of a turn"),
-    Key("after", INT, "happens by itself after n turns in the `from` state", 0, low=1),
+    Key(
+        "after", INT, "happens by itself after n turns in the `from` state (0: not timed)", 0, low=0
+    ),
     Key("say", TEXT, "shown when it happens"),
     Key("heard", TEXT, "shown instead when it happens out of sight but within earshot"),
     Key(
