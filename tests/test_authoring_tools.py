@@ -12,12 +12,8 @@ from game.authoring.reload import reload_world
 from game.authoring.worldtests import run_all
 from game.cli import main
 from game.engine import new_game, step
-<<<<<<< HEAD
-from game.model import load_world
-from game.model.record import evolve
-=======
 from game.model import WorldError, load_world
->>>>>>> 026ed2c (Schema and the guide's key tables derived from the key declarations; loader/schema agreement corpus and generated fragments)
+from game.model.record import evolve
 
 WORLDS = Path(__file__).resolve().parent / "worlds" / "authoring"
 TUTORIAL = WORLDS / "tutorial"

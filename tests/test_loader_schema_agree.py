@@ -50,6 +50,19 @@ def loader_errors(folder: Path, text: str, monkeypatch) -> list:
     return [p for p in problems if p.severity == "error"]
 
 
+TUTORIAL = Path(__file__).resolve().parent / "worlds" / "authoring" / "tutorial"
+
+
+def loader_accepts(tmp_path: Path, text: str) -> bool:
+    """Whether the loader takes the fragment over the tutorial world without an error
+    (references checked too: for fragments that name the tutorial's ids)."""
+    layer = tmp_path / "frag"
+    layer.mkdir()
+    (layer / "f.yaml").write_text(text, encoding="utf-8")
+    _, problems = read_world([TUTORIAL, layer])
+    return not any(p.severity == "error" for p in problems)
+
+
 CHECK_REFS = loader._check_refs
 
 
