@@ -3,6 +3,8 @@ repr, immutability, evolve, and the field list the walkers read."""
 
 from __future__ import annotations
 
+import copy
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +30,14 @@ class Sample:
     where: str | None = field(default=None, eq=False, repr=False)
     weight: int = field(default=1, hash=False)
     _memo: dict = field(factory=dict, eq=False, repr=False, init=False)
+
+
+@record.record(cache_hash=True, slots=False)
+class Kept:
+    """A value that keeps its hash (as GameState does)."""
+
+    turn: int
+    notes: tuple = ()
 
 
 @attrs.frozen
@@ -195,3 +205,16 @@ def test_a_mandatory_field_after_a_default_is_refused():
 
             first: int = 0
             second: int
+
+
+def test_records_pickle_and_copy_and_a_kept_hash_is_not_carried_over():
+    """Pickle and copy rebuild a record past its refusal to change (as attrs' do); a kept hash
+    travels as None, since another process may hash text differently."""
+    sample = Sample("a", 2, ("x",), {"k": 1}, "here")
+    for again in (pickle.loads(pickle.dumps(sample)), copy.copy(sample), copy.deepcopy(sample)):
+        assert again == sample and again.where == "here" and again.notes == {"k": 1}
+    kept = Kept(3, ("a",))
+    digest = hash(kept)
+    restored = pickle.loads(pickle.dumps(kept))
+    assert getattr(restored, record.HASH_CACHE) is None
+    assert restored == kept and hash(restored) == digest

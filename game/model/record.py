@@ -150,6 +150,8 @@ def _build(cls: type, frozen: bool, slots: bool, cache_hash: bool) -> type:
         body["__slots__"] = (*own, *extra)
     body["__record_fields__"] = all_fields
     body["__match_args__"] = tuple(f.name for f in all_fields if f.init)
+    if slots:  # pickling and copying set the fields past the refusal to change
+        body["__getstate__"], body["__setstate__"] = _getstate, _setstate
     body["__init__"] = _constructor(cls, all_fields, frozen, cache_hash)
     body["__repr__"] = _repr
     eq_names = [f.name for f in all_fields if f.eq]
@@ -278,13 +280,33 @@ def _hash(self: Any) -> int:
     return hash(self.__record_hash__(self))
 
 
+class _KeptHash(int):
+    """A kept hash, which pickles and copies as None: another process hashes text differently."""
+
+    def __reduce__(self) -> tuple:
+        return type(None), ()
+
+
 def _cached_hash(self: Any) -> int:
     """The hash, computed on first use and kept."""
     found = getattr(self, HASH_CACHE)
     if found is None:
-        found = hash(self.__record_hash__(self))
+        found = _KeptHash(hash(self.__record_hash__(self)))
         object.__setattr__(self, HASH_CACHE, found)
     return found
+
+
+def _getstate(self: Any) -> dict[str, Any]:
+    """A slotted record's fields, for pickle and copy."""
+    return {f.name: getattr(self, f.name) for f in self.__record_fields__}
+
+
+def _setstate(self: Any, state: dict[str, Any]) -> None:
+    """Fields back from `_getstate` (a kept hash is computed afresh)."""
+    for name, value in state.items():
+        object.__setattr__(self, name, value)
+    if HASH_CACHE in type(self).__slots__:
+        object.__setattr__(self, HASH_CACHE, None)
 
 
 def _repr(self: Any) -> str:
