@@ -1,7 +1,8 @@
 """Finished searches remembered by world identity, as plain JSON in a cache folder.
 
-The identity is a hash of the world's files and of the search code itself: when neither has
-changed, a complete search is not run again. A search cut short by a bound is not kept.
+The identity is a hash of the world's puzzle fingerprint (everything but its prose, see
+`fingerprint`) and of the engine and search code: when neither has changed, a complete
+search is not run again — an edit to a description, a reply or an ending's text keeps it. A search cut short by a bound is not kept.
 The folder is `$HYOSAN_CACHE`, else `$XDG_CACHE_HOME/hyosan`, else `~/.cache/hyosan`.
 """
 
@@ -15,9 +16,10 @@ from pathlib import Path
 from game.authoring.winnable import SearchResult, Softlock
 from game.model import World
 
-VERSION = 1
+VERSION = 2
 CODE = ("authoring/winnable.py", "authoring/statekey.py", "authoring/relevance.py")
-CODE += ("engine/moves.py", "engine/step.py", "authoring/deadline.py", "authoring/parallel.py")
+CODE += ("authoring/deadline.py", "authoring/parallel.py", "authoring/fingerprint.py")
+CODE += ("authoring/rules.py", "authoring/reach.py")
 
 
 def cache_folder() -> Path:
@@ -29,14 +31,16 @@ def cache_folder() -> Path:
 
 
 def identity(world: World, seed: int, wins: tuple[str, ...] = ()) -> str:
-    """A hash of the world's files, the engine and search code, the seed and `--win`."""
+    """A hash of the world's puzzles, the engine and search code, the seed and `--win`."""
+    from game.authoring.fingerprint import fingerprint
+
     digest = hashlib.sha256(f"{VERSION}:{seed}:{','.join(sorted(wins))}".encode())
+    digest.update(fingerprint(world).encode())
     package = Path(__file__).resolve().parent.parent
-    for name in sorted(world.files):
-        digest.update(name.encode())
-        digest.update(Path(name).read_bytes() if Path(name).is_file() else b"?")
-    for name in CODE:
+    engine = sorted(str(p.relative_to(package)) for p in (package / "engine").rglob("*.py"))
+    for name in (*CODE, *engine):
         path = package / name
+        digest.update(name.encode())
         digest.update(path.read_bytes() if path.is_file() else b"?")
     return digest.hexdigest()
 
