@@ -121,12 +121,28 @@ def test_contents_the_description_names_are_not_listed_again(gadgets):
 
 
 def test_naming_a_place_says_where_it_is(gadgets):
-    """`x shed` from the yard names the place and its direction; the room you're in says so;
+    """`x yard` from the bench room names the place and its direction; the room you're in says so;
     anything else is still "You can't see any such thing." (texts that mention the next room
     must not leave the player with a refusal)."""
-    p = play(gadgets, ["n", "x shed", "x bench room", "x yard", "x moon"])
+    p = play(gadgets, ["x yard", "n", "x bench room", "x yard", "x moon"])
     texts = ["\n".join(x.text for x in turn) for turn in p.turns]
-    assert texts[1] == "That's a place, not a thing here: Shed (east)."
+    assert texts[0] == "That's a place, not a thing here: Yard (north)."
     assert texts[2] == "That's a place, not a thing here: Bench Room (south)."
     assert texts[3] == "You're in Yard. (LOOK describes it.)"
     assert texts[4].startswith("I don't know the word 'moon'.")
+
+
+def test_people_verbs_prefer_the_person_and_nouns_match_plurals(gadgets):
+    """TALK TO GIRL means the girl, not the doll of a girl; X GIRL is ambiguous only between
+    things a girl could be (here the person's noun wins: the doll's 'girl' is its name's tail)."""
+    p = play(gadgets, ["n", "talk to girl"])
+    assert p.last.startswith("Mira looks up.")
+    assert play(gadgets, ["n", "ask girl about pump"]).last == "Mira shrugs."
+
+
+def test_a_door_on_two_exits_is_listed_once_and_pry_on_an_open_door(gadgets):
+    """A door both WEST and OUT lead through is listed once; PRY an open door: already open."""
+    p = play(gadgets, ["n", "e", "look", "pry door with salve"])
+    look = "\n".join(x.text for x in p.turns[2])
+    assert look.count("shed door") == 1
+    assert p.last == "It's already open."

@@ -105,11 +105,13 @@ def _list_items(d: Draft, mentioned: frozenset[str]) -> None:
 
 def _list_doors(d: Draft, mentioned: frozenset[str]) -> None:
     """Doors the room's text doesn't mention, with where they lead and whether they are open."""
+    listed: set[str] = set()
     for ex in d.world.rooms[d.location].exits:
         if not ex.door or (ex.hidden_until and not d.flags.get(ex.hidden_until)):
             continue
-        if names_item(d, ex.door, mentioned):
-            continue
+        if names_item(d, ex.door, mentioned) or ex.door in listed:
+            continue  # a door that two exits share (west and out) is listed once
+        listed.add(ex.door)
         state = message(d, "list.open" if ex.door in d.open else "list.closed", ex.door)
         say(d, "look.door", ex.door, kind="description", direction=ex.direction, state=state)
 

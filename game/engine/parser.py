@@ -48,6 +48,7 @@ NOTHING_FOR_ALL = {
     "put_on": "parser.carrying_nothing",
 }
 KEY_ACTIONS = frozenset({"unlock", "lock", "open"})
+PEOPLE_ACTIONS = frozenset({"talk", "ask", "tell", "kiss", "wake", "follow", "say"})
 PREFER_NOT_HELD = frozenset({"take", "take_from"})
 
 
@@ -491,8 +492,12 @@ def _prefer(
         narrowed = []
     if narrowed:
         unique = narrowed
+    if len(unique) > 1 and action in PEOPLE_ACTIONS:
+        people = [t for t in unique if t in d.world.characters]
+        unique = people or unique
     if len(unique) > 1:
-        by_noun = [t for t in unique if words[-1] in _nouns(d, t)]
+        forms = {words[-1], words[-1] + "s", words[-1].removesuffix("s")}
+        by_noun = [t for t in unique if not forms.isdisjoint(_nouns(d, t))]
         if by_noun:
             unique = by_noun
     if len(unique) > 1:

@@ -361,7 +361,7 @@ def throw(d: Draft, cmd: Command) -> None:
 def pry(d: Draft, cmd: Command) -> None:
     """PRY X WITH Y: opens what opens (unless locked); otherwise the library's shrug."""
     thing = cmd.objs[0]
-    if _openable(d, thing) is not None and thing not in d.open and thing not in d.locked:
-        open_(d, Command("open", (thing,)))
+    if _openable(d, thing) is not None and thing not in d.locked:
+        open_(d, Command("open", (thing,)))  # says "It's already open." when it is
     else:
         say(d, "verb.pry", thing, cmd.obj2)
