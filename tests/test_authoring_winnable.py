@@ -324,8 +324,13 @@ def test_a_finished_search_is_reused_until_the_world_changes(tmp_path, capsys, m
     second = capsys.readouterr()
     assert calls == [] and "reused" in second.err
     assert second.out == first.out  # the same softlock, paths and counts
-    (folder / "world.yaml").write_text(
+    (folder / "world.yaml").write_text(  # prose only: the finished search still holds
         (folder / "world.yaml").read_text().replace("description:", "description: Edited.", 1)
+    )
+    main(["check", "--world", str(folder)])
+    assert calls == [] and "reused" in capsys.readouterr().err
+    (folder / "world.yaml").write_text(  # a puzzle edit: the plank lies elsewhere now
+        (folder / "world.yaml").read_text().replace("location: woodpile", "location: shed", 1)
     )
     main(["check", "--world", str(folder)])
     assert calls == [1]

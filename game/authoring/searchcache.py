@@ -19,7 +19,7 @@ from game.model import World
 VERSION = 2
 CODE = ("authoring/winnable.py", "authoring/statekey.py", "authoring/relevance.py")
 CODE += ("authoring/deadline.py", "authoring/parallel.py", "authoring/fingerprint.py")
-CODE += ("authoring/rules.py", "authoring/reach.py")
+CODE += ("authoring/rules.py", "authoring/reach.py", "authoring/lostplaces.py")
 
 
 def cache_folder() -> Path:

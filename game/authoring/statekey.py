@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from game.authoring.lostplaces import collapse_function
 from game.authoring.relevance import meaningful, relevant_flags
 from game.authoring.rules import all_conditions, walk_conditions
 from game.engine import GameState
@@ -25,7 +26,8 @@ def key_function(
     the score, the RNG (each path follows the seeded RNG), where a wandering
     character is (only whether it is in the player's room), flags no condition reads,
     rooms visited (except those a condition asks about), events that only show text,
-    undo history, pronouns and other parser memory. The turn counter is kept only as far as
+    undo history, pronouns and other parser memory; where an item lies in a room the player
+    can never reach again (`lostplaces`). The turn counter is kept only as far as
     timed rules can tell turns apart: a `turn: n` event until it is due, the phase of an
     `every: n` event while its condition holds, the turns spent in a state with an
     `after:` transition out of it, and how long each delayed event (`on: {after: n, …}`) has
@@ -46,6 +48,7 @@ def key_function(
         e.id for e in world.events.values() if texts or meaningful(e.do, flags_that_matter)
     )
     time = _time_function(world, flags_that_matter, free_turn)
+    places = collapse_function(world)  # items behind the player's back for good: just lost
     # walking through a door opens it; open or closed only matters if a condition asks
     tested_open = {c.args[0] for c in conditions if c.op == "is_open"}
     plain_doors = frozenset(
@@ -86,7 +89,7 @@ def key_function(
         flags = flag_part(s.flags)
         return (
             s.location,
-            s.places,  # items the search never moves (relevance.inert_items) stay put in it
+            places(s),  # items the search never moves (relevance.inert_items) stay put in it
             s.condition,
             s.char_states,
             places_of_characters(s),
