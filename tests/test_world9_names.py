@@ -69,3 +69,11 @@ def test_the_boy_in_the_cage_is_not_jun_until_he_says_so(world):
     p = play(world, ["cut cage"], state=p.state)
     assert "Jun. So you know who you let out." in p.last
     assert p.state.flags.get("jun_named") == 1
+
+
+def test_showing_on_jo_her_letter_is_the_same_as_asking_about_it(world):
+    """SHOW/GIVE LETTER TO ON-JO answers as ASK ON-JO ABOUT LETTER does (not 'without interest')."""
+    lines = ROUTE[: ROUTE.index("talk to onjo")]
+    p = play(world, [*lines, "show letter to onjo", "give letter to onjo"])
+    assert "Her own handwriting stops her cold." in "\n".join(x.text for x in p.turns[-2])
+    assert "I wrote it twelve times" in p.last
