@@ -20,6 +20,8 @@ endings: {out: {title: Out, text: You leave., kind: victory}}
 # The shipped world's count of unanswered nouns may only go down (issue #9 works it to 0).
 SHIPPED_UNANSWERED_AT_MOST = 0
 SHIPPED_WRONG_OBJECTS_AT_MOST = 0
+# Places named where neither they nor a room next door are (EXAMINE finds nothing there).
+SHIPPED_FAR_PLACES_AT_MOST = 137
 
 
 def _world(tmp_path: Path, rooms: str) -> Path:
@@ -208,3 +210,34 @@ rooms:
       note: {words: [note], description: Ink.}
 """
     assert audit(load_world([_world(tmp_path, rooms)])).unanswered == 0
+
+
+def test_a_place_is_exempt_only_where_it_or_a_room_next_to_it_is(tmp_path: Path) -> None:
+    """`the shed` from the yard next door answers (the parser says where it is); `the tower` a
+    room further on does not: it is reported as a place named far off, not as a missing thing."""
+    rooms = """\
+rooms:
+  tent:
+    name: Tent
+    description: The shed is north. Far off, the tower leans.
+    exits: {north: shed}
+  shed:
+    name: Shed
+    description: A shed.
+    exits: {south: tent, north: tower}
+  tower:
+    name: Tower
+    description: A tower.
+    exits: {south: shed}
+"""
+    result = audit(load_world([_world(tmp_path, rooms)]))
+    far = [f for f in result.findings if f.kind == "noun_far_place"]
+    assert [f.message.split("'")[3] for f in far] == ["tower"]
+    assert result.unanswered == 0
+
+
+def test_the_shipped_world_names_no_more_far_places() -> None:
+    """The count of far-off places may only go down."""
+    result = audit(load_world([ROOT / "world"]))
+    far = [f for f in result.findings if f.kind == "noun_far_place"]
+    assert len(far) <= SHIPPED_FAR_PLACES_AT_MOST

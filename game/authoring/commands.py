@@ -106,7 +106,10 @@ def _noun_check(world: World, out: TextIO, listed: bool) -> None:
         for finding in result.findings:
             print(finding, file=out)
     line = result.summary()
-    others = len(result.findings) - result.unanswered
+    far = sum(f.kind == "noun_far_place" for f in result.findings)
+    others = len(result.findings) - result.unanswered - far
+    if far:
+        line += f", {far} places named far off"
     if others:
         line += f", {others} answering with another thing's description"
     if result.findings and not listed:

@@ -81,11 +81,16 @@ def audit(world: World) -> NounAudit:
     scopes.vocabulary |= places
     for text in texts:
         scope = scopes.of(text.section, text.owner) | scopes.of_thing(text.target)
+        nearby = _nearby_place_words(world, scopes.rooms_of(text.section, text.owner))
         for mention in mentions(text, scopes.vocabulary, verbs):
-            if mention.word in places:
+            if mention.word in places and (nearby is None or mention.word in nearby):
                 continue
             mentioned += 1
-            if not _answers(mention.word, scope):
+            if _answers(mention.word, scope):
+                continue
+            if mention.word in places:
+                findings.append(_far_place(text, mention))
+            else:
                 findings.append(_unanswered(world, text, mention))
     findings.extend(wrong_objects(world, texts, scopes, verbs))
     unanswered = sum(f.kind == "noun_unanswered" for f in findings)
@@ -102,9 +107,36 @@ def _place_words(world: World) -> frozenset[str]:
     return frozenset(words)
 
 
+def _nearby_place_words(world: World, rooms: set[str]) -> frozenset[str] | None:
+    """Words of the names of these rooms, the rooms one exit away and their regions: a player
+    who names one is told where it is (the parser's `parser.place_here`/`place_there`).
+    None when the text can be shown anywhere."""
+    if not rooms:
+        return None
+    names: set[str] = set()
+    for room_id in rooms:
+        room = world.rooms[room_id]
+        names.update((room.name, room.region))
+        names.update(world.rooms[ex.to].name for ex in room.exits)
+    return frozenset(
+        v for name in names for raw in WORD.findall(name) for v in variants(_plain(raw))
+    )
+
+
 def _answers(word: str, scope: frozenset[str]) -> bool:
     """Whether a word, or its singular or plural, is a noun something in scope answers to."""
     return any(form in scope for form in variants(word))
+
+
+def _far_place(text: Text, mention: Mention) -> Finding:
+    """A place named where neither it nor a room next to it is: EXAMINE finds nothing."""
+    return Finding(
+        "noun_far_place",
+        mention.where,
+        f"{text.label} names the place '{mention.word}', which is neither here nor one exit "
+        "away, so EXAMINE finds nothing",
+        f"give the room scenery '{mention.word}' (how it looks from here), or reword the text",
+    )
 
 
 def _unanswered(world: World, text: Text, mention: Mention) -> Finding:

@@ -99,24 +99,31 @@ class Scopes:
             cache[key] = frozenset(self._scope(section, owner) | self.global_words)
         return cache[key]
 
+    def rooms_of(self, section: str, owner: str) -> set[str]:
+        """The rooms a text of this owner can be shown in (empty: anywhere, or unknown)."""
+        world = self.world
+        if section == "rooms":
+            return {owner}
+        if section == "items" and owner in world.items:
+            return self._item_rooms(owner)
+        if section == "characters" and owner in world.characters:
+            return self.character_rooms(owner)
+        if section == "events" and owner in world.events:
+            return _event_rooms(world, owner)
+        return set()
+
     def _scope(self, section: str, owner: str) -> set[str]:
         """The owner's own words plus the words of every room it can be seen in."""
         world = self.world
         words: set[str] = set()
-        rooms: set[str] = set()
-        if section == "rooms":
-            rooms = {owner}
-        elif section == "items" and owner in world.items:
+        rooms = self.rooms_of(section, owner)
+        if section == "items" and owner in world.items:
             words |= world.items[owner].nouns
-            rooms = self._item_rooms(owner)
             words |= {n for i in world.items.values() if i.location == owner for n in i.nouns}
         elif section == "characters" and owner in world.characters:
             words |= world.characters[owner].nouns
-            rooms = self.character_rooms(owner)
-        elif section == "events" and owner in world.events:
-            rooms = _event_rooms(world, owner)
-            if not rooms:
-                return set(self.vocabulary)
+        elif section == "events" and owner in world.events and not rooms:
+            return set(self.vocabulary)
         for room in rooms:
             words |= self.room_words.get(room, set())
         return words
