@@ -146,3 +146,21 @@ def test_a_door_on_two_exits_is_listed_once_and_pry_on_an_open_door(gadgets):
     look = "\n".join(x.text for x in p.turns[2])
     assert look.count("shed door") == 1
     assert p.last == "It's already open."
+
+
+def test_talking_to_scenery_is_a_conversation_refusal(gadgets, tmp_path):
+    """TALK TO / ASK a piece of scenery: `talk.cant`, not "not something you need to worry about"."""
+    from game.model import load_world
+
+    (tmp_path / "w.yaml").write_text(
+        "game: {title: T, intro: Hi.}\nplayer: {start: yard}\n"
+        "rooms:\n  yard:\n    name: Yard\n    description: Guards by a pump.\n"
+        "    scenery:\n      guards: {words: [guards], description: Bored guards.}\n"
+        "      pump: {words: [pump], description: A pump.}\n",
+        encoding="utf-8",
+    )
+    world = load_world([tmp_path])
+    p = play(world, ["talk to guards", "ask guards about pump", "take pump"])
+    texts = ["\n".join(x.text for x in turn) for turn in p.turns]
+    assert texts[:2] == ["You can't talk to the guards."] * 2
+    assert texts[2] == "That's hardly portable."

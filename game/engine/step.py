@@ -53,6 +53,14 @@ TAKE_SECOND = frozenset({"unlock", "lock", "attack", "cut", "pry"})
 KEPT_ON_RESTART = frozenset(
     {"seed", "verbose", "debug", "debugged", "trace"}
 )  # everything else starts again
+SCENERY_REFUSALS = {
+    "take": "take.scenery",
+    "take_from": "take.scenery",
+    "remove": "take.scenery",
+    "talk": "talk.cant",
+    "ask": "talk.cant",
+    "tell": "talk.cant",
+}
 SCENERY_OK = frozenset({"examine", "search", "look", "read", "listen", "smell", "touch", "taste"})
 
 
@@ -384,7 +392,7 @@ def perform(d: Draft, cmd: Command) -> None:
     if len(verbs) > 1:
         d.actions.append((verbs[0], cmd.objs[0] if cmd.objs else ""))
     if cmd.objs and cmd.objs[0] in world.scenery and cmd.action not in SCENERY_OK:
-        key = "take.scenery" if cmd.action in ("take", "take_from", "remove") else "scenery.refuse"
+        key = SCENERY_REFUSALS.get(cmd.action, "scenery.refuse")
         say(d, key, cmd.objs[0])
         return
     if cmd.action in TAKE_FIRST and cmd.objs and not implicit_take(d, cmd.objs[0]):
