@@ -51,12 +51,17 @@ def yaml12(text: str):
     return _data(yaml.compose(text, Loader=yaml.CSafeLoader))
 
 
+def _key(node) -> str:
+    """A mapping key as JSON has it: always text (a scalar key as written)."""
+    return node.value if isinstance(node, yaml.ScalarNode) else json.dumps(_data(node))
+
+
 def _data(node):
     """One node as plain data, by the YAML 1.2 core schema."""
     if node is None:
         return None
     if isinstance(node, yaml.MappingNode):
-        return {_data(k): _data(v) for k, v in node.value}
+        return {_key(k): _data(v) for k, v in node.value}
     if isinstance(node, yaml.SequenceNode):
         return [_data(v) for v in node.value]
     value = node.value

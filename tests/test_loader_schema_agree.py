@@ -216,7 +216,115 @@ def nested(draw) -> str:
     return f"game: {{{pairs}}}\n"
 
 
-@given(fragments() | nested())
+SHAPED = [
+    "rooms:\n  cellar: {name: Cellar, description: Dark., exits: {north: VALUE}}\n",
+    "rooms:\n  cellar: {name: Cellar, description: Dark., variants: VALUE}\n",
+    "rooms:\n  cellar: {name: Cellar, description: Dark., scenery: {pipe: VALUE}}\n",
+    "rooms:\n  cellar: {name: Cellar, description: Dark., scenery: VALUE}\n",
+    "rooms:\n  cellar: {name: Cellar, description: Dark., on: {take: VALUE}}\n",
+    "rooms:\n  cellar: {name: Cellar, description: Dark., dark: VALUE}\n",
+    "items:\n  rope: {light: VALUE}\n",
+    "items:\n  rope: {container: VALUE}\n",
+    "items:\n  rope: {supporter: VALUE}\n",
+    "items:\n  rope: {use: VALUE}\n",
+    "items:\n  rope: {edible: VALUE}\n",
+    "items:\n  rope: {messages: VALUE}\n",
+    "characters:\n  cat: {name: cat, topics: {fish: VALUE}}\n",
+    "characters:\n  cat: {name: cat, talk: {start: VALUE}}\n",
+    "characters:\n  cat: {name: cat, states: {a: VALUE}}\n",
+    "characters:\n  cat: {name: cat, states: {a: {}, b: {}}, transitions: VALUE}\n",
+    "characters:\n  cat: {name: cat, encounter: VALUE}\n",
+    "characters:\n  cat: {name: cat, orders: VALUE}\n",
+    "events:\n  tick: {on: VALUE}\n",
+    "events:\n  tick: {when: VALUE}\n",
+    "events:\n  tick: {do: VALUE}\n",
+    "endings:\n  gone: {title: Gone, epilogue: VALUE}\n",
+    "hints:\n  door: {hints: VALUE}\n",
+    "tests:\n  walk: {commands: VALUE}\n",
+    "tests:\n  walk: {commands: [look], expect: VALUE}\n",
+    "game: {clock: VALUE}\n",
+    "messages: VALUE\n",
+    "on: VALUE\n",
+]
+SHAPES = [
+    "hall",
+    "Hall",
+    "[hall]",
+    "[]",
+    "{}",
+    "~",
+    "5",
+    "yes",
+    "true",
+    "Hi.",
+    "[Hi., Ho.]",
+    "{to: hall}",
+    "{to: hall, door: gate}",
+    "[{to: hall}]",
+    "{text: Hi.}",
+    "{when: {flag: x}, text: Hi.}",
+    "[{when: {flag: x}, text: Hi.}]",
+    "{say: Hi.}",
+    "[{say: Hi.}, Ho.]",
+    "{when: {flag: x}}",
+    "{flag: x}",
+    "[{flag: x}, {has: lamp}]",
+    "{set: x}",
+    "[{set: x}, {say: Hi.}]",
+    "{lit: false}",
+    "{capacity: 2}",
+    "{open: false, locked: true}",
+    "{on: lamp, say: Hi.}",
+    "[{on: lamp, say: Hi.}]",
+    "{words: [pipe], description: Iron.}",
+    "{reply: Mew.}",
+    "{text: Hi., choices: [{label: Go}]}",
+    "{label: Calm}",
+    "{from: a, to: b}",
+    "[{from: a, to: b}]",
+    "{text: Hiss., turns: 2}",
+    "{take: Hi.}",
+    "{enter: hall}",
+    "{every: 2}",
+    "{at: 0, label: Dusk}",
+    "[{at: 0, label: Dusk}]",
+    "{location: hall}",
+    "{initial: a, states: {a: {}}}",
+    "{verb.wait: Hi.}",
+    "{pipe: Iron.}",
+    "{Pipe Room: Iron.}",
+    "{north: hall}",
+    "{to: hall, when: {flag: x}}",
+    "[[hall]]",
+    "0",
+    "-1",
+]
+
+
+NEW_IDS = [
+    "cellar",
+    "Cellar",
+    "cellar room",
+    "1cellar",
+    "[cellar]",
+    "{a: 1}",
+    "~",
+    "5",
+    "yes",
+    "'on'",
+]
+
+
+@st.composite
+def shaped(draw) -> str:
+    """A fragment giving a structured key (or a definition's id) a value of some shape."""
+    if draw(st.booleans()):
+        new_id = draw(st.sampled_from(NEW_IDS))
+        return f"rooms:\n  {new_id}: {{name: Cellar, description: Dark.}}\n"
+    return draw(st.sampled_from(SHAPED)).replace("VALUE", draw(st.sampled_from(SHAPES)))
+
+
+@given(fragments() | nested() | shaped())
 def test_loader_and_schema_agree_on_generated_fragments(tmp_path_factory, text):
     """Whatever one declared key is given, the loader and the schema agree on it."""
     folder = tmp_path_factory.mktemp("agree")

@@ -416,7 +416,11 @@ def _read_pair(
     first = ident(ctx, m.get(keys[0]), f"'{keys[0]}'")
     second = ident(ctx, m.get(keys[1]), f"'{keys[1]}'")
     if not first or not second:
-        ctx.error(node, f"'{op}' needs '{keys[0]}' and '{keys[1]}'")
+        ctx.error(
+            node,
+            f"'{op}' needs '{keys[0]}' and '{keys[1]}'",
+            f"write '{op}: {{{keys[0]}: ..., {keys[1]}: ...}}'",
+        )
         return None
     ctx.ref(kinds[0], first, m.get(keys[0]))
     second_kind = "state:" + first if kinds[1] == "state" else kinds[1]

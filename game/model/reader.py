@@ -116,7 +116,11 @@ def mapping(ctx: Ctx, node: yaml.Node, what: str) -> Map | None:
     keys = result.key_nodes
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
-            ctx.error(key_node, f"a key in {what} should be plain text")
+            ctx.error(
+                key_node,
+                f"a key in {what} should be plain text",
+                "write one word or id before the colon, like 'cellar:'",
+            )
             continue
         key = key_node.value
         if key in values:
