@@ -24,6 +24,7 @@ from game.model.endings import ENDING, HINT
 from game.model.events import EVENT, TRIGGER
 from game.model.items import CONTAINER, ITEM
 from game.model.keys import BOOL, ENUM, ID, IDS, INT, TEXT, WORDS, Key, Section
+from game.model.logic import CONDITION, EFFECT
 from game.model.rooms import EXIT, ROOM
 from game.model.start import GAME
 from game.model.statemachine import STATE
@@ -194,10 +195,17 @@ def fragments(draw) -> str:
 def nested(draw) -> str:
     """A fragment setting one key of a nested mapping: an exit, a container, a state, a
     trigger, or the game."""
-    kind = draw(st.sampled_from(["exit", "container", "state", "trigger", "game"]))
-    section = {"exit": EXIT, "container": CONTAINER, "state": STATE, "trigger": TRIGGER}.get(
-        kind, GAME
+    kind = draw(
+        st.sampled_from(["exit", "container", "state", "trigger", "game", "condition", "effect"])
     )
+    section = {
+        "exit": EXIT,
+        "container": CONTAINER,
+        "state": STATE,
+        "trigger": TRIGGER,
+        "condition": CONDITION,
+        "effect": EFFECT,
+    }.get(kind, GAME)
     keys = [*_scalar_keys(section), Key("colour", TEXT, "unknown")]
     chosen = draw(
         st.lists(st.sampled_from(keys), min_size=1, max_size=2, unique_by=lambda k: k.name)
@@ -213,6 +221,10 @@ def nested(draw) -> str:
         return f"characters:\n  cat:\n    name: cat\n    states: {{prowl: {{{pairs}}}}}\n"
     if kind == "trigger":
         return f"events:\n  tick:\n    on: {{{pairs}}}\n"
+    if kind == "condition":
+        return f"events:\n  tick:\n    when: {{{pairs}}}\n"
+    if kind == "effect":
+        return f"events:\n  tick:\n    do: [{{{pairs}}}]\n"
     return f"game: {{{pairs}}}\n"
 
 
