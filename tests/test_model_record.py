@@ -146,6 +146,7 @@ def test_the_world_model_is_made_of_records():
     assert Exit("north", "hall").__match_args__[:2] == ("direction", "to")
 
 
+REGENERATE = "run: python -c 'import game.model.record as r; print(r.write_constructors())'"
 GENERATE = """
 import importlib, sys
 import game.model.record as r
@@ -162,7 +163,8 @@ def test_the_constructors_compiled_ahead_are_those_the_records_declare():
     made = subprocess.run(
         [sys.executable, "-c", GENERATE], capture_output=True, text=True, check=True, cwd=root
     ).stdout
-    assert (root / "game" / "model" / "constructors.py").read_text(encoding="utf-8") == made
+    shipped = (root / "game" / "model" / "constructors.py").read_text(encoding="utf-8")
+    assert shipped == made, REGENERATE
 
 
 def test_a_record_takes_the_constructor_compiled_ahead_only_when_its_source_matches():
