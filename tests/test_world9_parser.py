@@ -164,3 +164,16 @@ def test_talking_to_scenery_is_a_conversation_refusal(gadgets, tmp_path):
     texts = ["\n".join(x.text for x in turn) for turn in p.turns]
     assert texts[:2] == ["You can't talk to the guards."] * 2
     assert texts[2] == "That's hardly portable."
+
+
+def test_a_person_is_not_named_before_they_give_their_name(gadgets):
+    """`unnamed:`/`named:`: the library's replies, the menu and the status line call her the
+    girl with a bucket until she says her name (#9: people named before they are met)."""
+    from game.engine import current_menu, status
+
+    p = play(gadgets, ["n", "take bucket", "talk to girl"])
+    assert "Mira" not in p.turns[1][0].text and "girl with a bucket" in p.turns[1][0].text
+    assert current_menu(gadgets, p.state).name == "the girl with a bucket"
+    assert "girl with a bucket" in status(gadgets, p.state).here
+    p = play(gadgets, ["2", "bye", "take bucket"], state=p.state)
+    assert "Mira" in p.last and "bucket" not in p.last

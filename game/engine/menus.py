@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.engine.actions.people import open_choices
 from game.engine.draft import Draft
 from game.engine.library import message
+from game.engine.names import name, the
 from game.engine.state import GameState
 from game.model import World
 from game.model.record import record
@@ -36,10 +37,18 @@ def current_menu(world: World, state: GameState) -> Menu | None:
         if not picks:
             return None
         choices = tuple((str(n), c.label, str(n)) for n, c in enumerate(picks, 1))
-        return Menu("dialogue", char, person.name, choices, prompt=message(d, "talk.choose", char))
+        return Menu(
+            "dialogue", char, _called(d, char), choices, prompt=message(d, "talk.choose", char)
+        )
     if state.phase == "encounter" and state.encounter is not None:
         char, left = state.encounter
         person = world.characters.get(char)
-        name = person.name if person is not None else char
+        name = _called(Draft(world, state), char) if person is not None else char
         return Menu("encounter", char, name, ENCOUNTER_MOVES, left)
     return None
+
+
+def _called(d: Draft, char: str) -> str:
+    """A menu's name for the person: their name, or `the boy in the cage` until they give it."""
+    person = d.world.characters[char]
+    return person.name if name(d, char) == person.name else the(d, char)

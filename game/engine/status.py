@@ -96,7 +96,13 @@ def status(world: World, state: GameState, *, lists: bool = True) -> Status:
 def things_here(world: World, state: GameState) -> tuple[str, ...]:
     """Names of the items in view in the room (and inside them), then of the people there."""
     items = tuple(world.items[i].name for i in room_items(world, state))
-    return items + tuple(world.characters[c].name for c in characters_here(world, state))
+    people = characters_here(world, state)
+    if not any(world.characters[c].unnamed for c in people):
+        return items + tuple(world.characters[c].name for c in people)
+    from game.engine.names import name
+
+    d = Draft(world, state)
+    return items + tuple(name(d, c) for c in people)
 
 
 def scope_words(world: World, state: GameState) -> tuple[str, ...]:

@@ -82,6 +82,13 @@ CHARACTER = Section(
         "with a capital",
     ),
     Key("description", TEXT, "the default description"),
+    Key(
+        "unnamed",
+        TEXT,
+        "how the game names them until `named` holds (`boy in the cage`): listings, menus, "
+        "the library's replies",
+    ),
+    Key("named", "conditions", "when the player knows their name (default: always)"),
     Key("location", ID, "a room, or `nowhere`", "nowhere"),
     *MACHINE.keys.values(),
     Key(
@@ -167,6 +174,8 @@ class Character:
     on: dict[str, tuple[Response, ...]] = field(factory=dict, eq=False)
     where: Where | None = field(default=None, eq=False, repr=False)
     messages: dict[str, str] = field(factory=dict, eq=False)
+    unnamed: str = ""  # the name used until `named` holds ("" : always the name)
+    named: tuple[Condition, ...] = ()
 
     KEYS = CHARACTER.names
 
@@ -205,6 +214,8 @@ class Character:
             read_verb_responses(ctx, m.get("on"), what),
             ctx.where(node),
             read_messages(ctx, m.get("messages"), what),
+            CHARACTER.get(ctx, m, "unnamed"),
+            read_conditions(ctx, m.get("named")),
         )
 
 
