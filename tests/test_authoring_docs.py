@@ -170,7 +170,7 @@ def test_effect_example_loads(tmp_path, effect):
 
 def test_tables_cover_the_whole_vocabulary():
     """Every condition and effect operator has a row in its table."""
-    from game.model.logic import CONDITION_OPS, EFFECT_OPS
+    from game.model.logickeys import CONDITION_OPS, EFFECT_OPS
 
     conditions = {next(iter(data(c))) for c in table_examples("Conditions")}
     effects = {next(iter(data(e))) for e in table_examples("Effects")}

@@ -18,7 +18,7 @@ from game.model.characters import Character
 from game.model.events import Event
 from game.model.items import Item
 from game.model.loader import TOP_KEYS
-from game.model.logic import CONDITION_OPS, EFFECT_OPS
+from game.model.logickeys import CONDITION_OPS, EFFECT_OPS
 from game.model.rooms import Exit, Room
 from game.model.statemachine import StateMachine
 from game.model.verbs import ACTIONS

@@ -24,7 +24,7 @@ from game.model.endings import ENDING, HINT
 from game.model.events import EVENT, TRIGGER
 from game.model.items import CONTAINER, ITEM
 from game.model.keys import BOOL, ENUM, ID, IDS, INT, TEXT, WORDS, Key, Section
-from game.model.logic import CONDITION, EFFECT
+from game.model.logickeys import CONDITION, EFFECT
 from game.model.rooms import EXIT, ROOM
 from game.model.start import GAME
 from game.model.statemachine import STATE

@@ -19,7 +19,7 @@ from game.model.fields import EPILOGUE_LINE, VARIANT
 from game.model.items import CONTAINER, ITEM, LIGHT, SUPPORTER, USE_RULE
 from game.model.keys import BOOL, ENUM, ID, IDS, INT, TEXT, WORDS, Key, Section
 from game.model.loader import TOP
-from game.model.logic import (
+from game.model.logickeys import (
     CHAR_IN,
     CONDITION,
     EFFECT,
