@@ -8,11 +8,13 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from game.launch import load_for_play
+from game.model import cache as world_cache
 from game.model import load_world
 from game.model.cache import MAGIC, VERSION, load_world_cached
 from game.saves.identity import world_id
@@ -176,3 +178,29 @@ def test_a_cached_plain_start_imports_no_loader_yaml_or_class_builder(cache, tmp
     ]
     assert "yaml" in runs[0] and "game.model.loader" in runs[0]  # the first start loads the YAML
     assert runs[1] == []
+
+
+def test_the_folder_keeps_only_the_most_recently_used_entries(cache, tmp_path, monkeypatch):
+    """Every edit makes an entry; writing one removes all but the newest KEEP (a read counts
+    as a use), and leaves anything else in the folder alone."""
+    monkeypatch.setattr(world_cache, "KEEP", 2)
+    folder = tmp_path / "mini"
+    shutil.copytree(MINI, folder)
+    game = folder / "game.yaml"
+    original = game.read_text()
+    cache.mkdir(parents=True)
+    (cache / "notes.txt").write_text("not an entry")
+    names = []
+    for n in range(4):
+        game.write_text(original.replace("Mini Hyosan", f"Mini {n}"))
+        load_world_cached([folder])
+        names.append(max(cache.glob("*.world"), key=lambda p: p.stat().st_mtime_ns).name)
+        time.sleep(0.01)
+    game.write_text(original.replace("Mini Hyosan", "Mini 2"))
+    assert load_world_cached([folder])[0].info.title == "Mini 2"  # a hit: entry 2 used again
+    time.sleep(0.01)
+    game.write_text(original.replace("Mini Hyosan", "Mini 9"))
+    load_world_cached([folder])
+    kept = {p.name for p in cache.glob("*.world")}
+    assert len(kept) == 2 and names[2] in kept and names[3] not in kept
+    assert (cache / "notes.txt").exists()

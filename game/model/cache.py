@@ -9,15 +9,18 @@ a damaged entry is never handed to marshal. The key is a hash of every
 world file, the layer order and the model's source, so any edit misses the cache and loads
 afresh; a damaged or tampered entry is ignored and replaced.
 The folder is `$HYOSAN_CACHE/world`, else `$XDG_CACHE_HOME/hyosan/world`, else
-`~/.cache/hyosan/world`; `HYOSAN_CACHE=off` turns the cache off.
+`~/.cache/hyosan/world`; `HYOSAN_CACHE=off` turns the cache off. It keeps the KEEP most
+recently used entries: writing a new one removes older ones.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import marshal
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -35,6 +38,8 @@ if TYPE_CHECKING:
 VERSION = 4
 MAGIC = b"hyosan world cache\n"  # then the payload's sha256 digest, then the payload
 MAX_ENTRY_BYTES = 256 * 1024 * 1024
+KEEP = 12  # entries kept in the folder (the most recently used); older ones are removed
+ENTRY_NAME = r"[0-9a-f]{64}\.(world|json)"  # this cache's entries (json: version 2's)
 MODEL = Path(__file__).resolve().parent
 PLAIN = frozenset({str, int, float, bool, type(None)})  # kept as they are
 # The first item of a tagged list, when it is not a class index.
@@ -111,6 +116,8 @@ def _read(entry: Path, wanted: set[str]) -> tuple[World, dict[str, Any]] | None:
         digest, payload = raw[len(MAGIC) : len(MAGIC) + 32], raw[len(MAGIC) + 32 :]
         if not raw.startswith(MAGIC) or hashlib.sha256(payload).digest() != digest:
             return None  # damaged: marshal never reads bytes this code did not write
+        with contextlib.suppress(OSError):
+            os.utime(entry)  # recently used: kept when older entries are pruned
         version, classes, data, extras = marshal.loads(payload)
         if version != VERSION or not wanted <= set(extras):
             return None
@@ -137,6 +144,20 @@ def _write(entry: Path, world: World, extras: dict[str, Any]) -> None:
         os.replace(temp, entry)
     except (OSError, CacheError, TypeError, ValueError, RecursionError):
         return
+    prune(entry.parent, KEEP)
+
+
+def prune(folder: Path, keep: int) -> None:
+    """Remove all but the `keep` most recently used entries (every edit of a world or of the
+    model makes a new one; nothing else in the folder is touched)."""
+    try:
+        entries = [p for p in folder.iterdir() if re.fullmatch(ENTRY_NAME, p.name)]
+        entries.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    except OSError:
+        return
+    for old in entries[keep:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 def _plain(items: list) -> bool:
