@@ -16,7 +16,6 @@ from game.engine.grammar import (
     Line,
 )
 from game.engine.library import message
-from game.engine.memo import memo_for
 from game.engine.scope import carried, in_scope, is_lit, room_items
 from game.model import PLAYER, World
 from game.model.messages import DEFAULTS
@@ -342,7 +341,7 @@ def words_of(d: Draft, thing: str) -> frozenset[str]:
 def _noun_phrase(d: Draft, words: tuple[str, ...]) -> tuple[tuple[str, ...], bool, str]:
     """The words that name the thing (OF, MY and possessives set aside), whether MY was said,
     and the first word the parser does not know ('' if none): worked out once per phrase."""
-    memo = memo_for(d.world)
+    memo = d.memo
     found = memo.get(("phrase", words))
     if found is None:
         kept = tuple(w for w in words if w != "of") or words
@@ -355,14 +354,15 @@ def _noun_phrase(d: Draft, words: tuple[str, ...]) -> tuple[tuple[str, ...], boo
     return found
 
 
-def _named_by(world: World, words: tuple[str, ...]) -> frozenset[str]:
+def _named_by(d: Draft, words: tuple[str, ...]) -> frozenset[str]:
     """Every item, character and scenery id whose words include all of `words`."""
-    memo = memo_for(world)
-    index = memo.get("named by")
-    if index is None:
-        index = memo["named by"] = _word_index(world)
+    memo = d.memo
     found = memo.get(("named", words))
     if found is None:
+        world = d.world
+        index = memo.get("named by")
+        if index is None:
+            index = memo["named by"] = _word_index(world)
         sets = [index.get(w, frozenset()) for w in words]
         found = frozenset.intersection(*sets) if sets else frozenset(world.vocab)
         if len(memo) < 20_000:  # bounded: one entry per distinct phrase the player names
@@ -411,7 +411,7 @@ def resolve_one(
     held = held or mine
     if unknown:
         raise _Fail(unknown_failure(d, unknown))
-    named = _named_by(d.world, words)
+    named = _named_by(d, words)
     matches = [t for t in scope_ids(d) if t in named]
     if not matches:
         if not is_lit(d.world, d):

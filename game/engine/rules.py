@@ -32,7 +32,7 @@ def after_action(d: Draft, previous_room: str, countdown: bool = False) -> None:
     _action_events(d)
     if d.ended:
         return
-    plan = plan_for(d.world)
+    plan = d.memo.get("turn plan") or plan_for(d.world)
     _automatic_transitions(d, plan)
     if d.ended:
         return

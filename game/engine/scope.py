@@ -102,7 +102,7 @@ def in_scope(world: World, s: State) -> list[str]:
     if world.rooms[s.location].dark_when:
         return _in_scope(world, s)
     key = (s.location, s.places, s.open, s.lit, s.char_places)
-    memo = memo_for(world)
+    memo = getattr(s, "memo", None) or memo_for(world)  # a draft holds its world's memo
     hit = memo.get("in scope")
     if hit is None or hit[0] != key:  # tuple comparison: identity first, then value
         hit = memo["in scope"] = (key, tuple(_in_scope(world, s)))
