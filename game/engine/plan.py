@@ -55,7 +55,45 @@ def plan_for(world: World) -> TurnPlan:
     plan = memo.get("turn plan")
     if plan is None:
         plan = memo["turn plan"] = _build(world)
+        plan.live["guard flags"] = _guard_flags(world)
     return plan
+
+
+FLAG_TESTS = frozenset({"flag", "at_least", "at_most"})  # tests whose first argument is a flag
+
+
+def _guard_flags(world: World) -> frozenset[str]:
+    """Every flag a guard reads (of the automatic transitions and the per-turn events)."""
+    lists = [event.when for event in world.events_by_kind.get("per_turn", ())]
+    machines = [world.player.condition, *(world.characters[c].machine for c in world.self_changing)]
+    lists += [t.when for machine in machines for t in machine.transitions]
+    found: set[str] = set()
+    for conditions in lists:
+        for condition in conditions:
+            if not _slow(condition):
+                break  # the guard is the slow prefix only
+            _flags_read(condition, found)
+    return frozenset(found)
+
+
+def _flags_read(condition: Condition, found: set[str]) -> None:
+    """Add the flags a slow test reads (nested tests included)."""
+    if condition.op in NESTED:
+        parts = condition.args[0]
+        for group in [parts] if condition.op == "not" else parts:
+            for inner in group:
+                _flags_read(inner, found)
+    elif condition.op in FLAG_TESTS:
+        found.add(condition.args[0])
+
+
+def _only_unread_flags_moved(plan: TurnPlan, old: tuple, new: tuple) -> bool:
+    """Whether two slow keys differ only in flags no guard reads (so every guard answers the
+    same): the usual case when a turn adds to a counter or sets a story flag."""
+    if old[1:] != new[1:]:
+        return False
+    before, after = old[0], new[0]
+    return all(before.get(flag, 0) == after.get(flag, 0) for flag in plan.live["guard flags"])
 
 
 def _build(world: World) -> TurnPlan:
@@ -118,7 +156,8 @@ def live_autos(plan: TurnPlan, d: Draft) -> tuple[tuple[int, str, tuple[Auto, ..
     """(owner index, owner, transitions whose guard passes) for owners in a state that has any."""
     key = _slow_key(d)
     cached = plan.live.get("autos")
-    if cached is not None and cached[0] == key:  # tuple ==: identity first, then value
+    if cached is not None and (cached[0] == key or _only_unread_flags_moved(plan, cached[0], key)):
+        plan.live["autos"] = (key, cached[1])  # tuple ==: identity first, then value
         return cached[1]
     found = []
     for index, (owner, by_state) in enumerate(plan.owners):
@@ -139,7 +178,8 @@ def live_events(plan: TurnPlan, d: Draft) -> tuple[Event, ...]:
     """The per-turn events not yet spent whose guard passes now, in firing order."""
     key = _slow_key(d)
     cached = plan.live.get("events")
-    if cached is not None and cached[0] == key:  # tuple ==: identity first, then value
+    if cached is not None and (cached[0] == key or _only_unread_flags_moved(plan, cached[0], key)):
+        plan.live["events"] = (key, cached[1])  # tuple ==: identity first, then value
         return cached[1]
     result = tuple(
         event
