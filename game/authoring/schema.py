@@ -223,6 +223,7 @@ SHAPES: dict[str, Callable[[], Schema]] = {
     "variants": lambda: one_or_list(section(VARIANT)),
     "epilogue": lambda: one_or_list(section(EPILOGUE_LINE)),
     "dark": lambda: {"anyOf": [{"type": "boolean"}, conditions()]},
+    "fixed": lambda: {"anyOf": [ref("text"), {"type": "boolean"}]},
     "exits": lambda: obj({d: ref("exit") for d in DIRECTIONS}),
     "scenery": lambda: map_of(
         {"anyOf": [ref("text"), section(SCENERY)]}, key={"type": "string", "minLength": 1}
@@ -270,6 +271,13 @@ SHAPES: dict[str, Callable[[], Schema]] = {
     "ending_map": lambda: map_of(ref("ending")),
     "hint_map": lambda: map_of(ref("hint")),
     "test_map": lambda: map_of(ref("test")),
+}
+
+
+# an item cannot say both `portable: true` and `fixed` (a refusal, or true)
+PORTABLE_AND_FIXED: Schema = {
+    "required": ["portable", "fixed"],
+    "properties": {"portable": {"const": True}, "fixed": {"not": {"const": False}}},
 }
 
 
@@ -353,7 +361,7 @@ def build_schema() -> Schema:
             "game": section(GAME),
             "player": section(PLAYER),
             "room": layered(section(ROOM)),
-            "item": layered(section(ITEM)),
+            "item": {**layered(section(ITEM)), "not": PORTABLE_AND_FIXED},
             "character": layered(section(CHARACTER)),
             "event": layered(section(EVENT)),
             "ending": layered(section(ENDING)),

@@ -17,12 +17,17 @@ from game.model.logic import (
 )
 from game.model.messages import read_messages
 from game.model.reader import (
+    BOOL_TAG,
+    STR_TAG,
     Ctx,
+    Map,
     Where,
     boolean,
+    core_tag,
     ident,
     mapping,
     seq,
+    text,
 )
 from game.model.record import field, record
 
@@ -63,8 +68,17 @@ ITEM = Section(
     Key("description", TEXT, "what EXAMINE shows"),
     Key("location", ID, "a room, a container or supporter item, `player`, or `nowhere`"),
     Key("initial", TEXT, "a room-listing line until the item is first taken"),
-    Key("portable", BOOL, "`false`: fixed in place (default `true`; doors default `false`)"),
-    Key("fixed", TEXT, "the refusal when someone tries to take it"),
+    Key(
+        "portable",
+        BOOL,
+        "`false`: fixed in place (default `true`; doors and `fixed` items default `false`)",
+    ),
+    Key(
+        "fixed",
+        "fixed",
+        "fixed in place: the refusal when someone tries to take it, or `true` for the library's "
+        "(`false`: it can be taken, as without the key)",
+    ),
     Key("plural", BOOL, 'named as "them"/"are"', False),
     Key(
         "proper", BOOL, 'a proper name such as "On-jo\'s letter": no "a" or "the" before it', False
@@ -163,6 +177,7 @@ class Item:
         if m.get("location") is not None:
             ctx.ref("place", location, m.get("location"))
         light, lit = _read_light(ctx, m.get("light"))
+        fixed, refusal = _read_fixed(ctx, m.get("fixed"))
         container = _read_container(ctx, m.get("container"), False)
         if m.get("supporter") is not None:
             container = _read_container(ctx, m.get("supporter"), True)
@@ -174,8 +189,8 @@ class Item:
             ITEM.get(ctx, m, "description", f"You see nothing special about the {name}."),
             location,
             ITEM.get(ctx, m, "initial"),
-            ITEM.get(ctx, m, "portable", m.get("door") is None),
-            ITEM.get(ctx, m, "fixed"),
+            _portable(ctx, m, fixed),
+            refusal,
             ITEM.get(ctx, m, "plural"),
             ITEM.get(ctx, m, "proper"),
             ITEM.get(ctx, m, "points"),
@@ -195,6 +210,35 @@ class Item:
             read_variants(ctx, m.get("variants")),
             read_messages(ctx, m.get("messages"), what),
         )
+
+
+def _read_fixed(ctx: Ctx, node: yaml.Node | None) -> tuple[bool, str]:
+    """`fixed:` — a refusal text (fixed in place), or true/false; (fixed, refusal)."""
+    if node is None:
+        return False, ""
+    if isinstance(node, yaml.ScalarNode) and core_tag(node) == BOOL_TAG:
+        return boolean(ctx, node, "fixed"), ""
+    if isinstance(node, yaml.ScalarNode) and node.tag == BOOL_TAG and core_tag(node) == STR_TAG:
+        ctx.warn(
+            node,
+            f"'fixed: {node.value}' fixes the item in place, with '{node.value}' as its refusal",
+            "to let it be taken write 'fixed: false' (or leave 'fixed' out); to keep the text, "
+            f'put it in quotes: "{node.value}"',
+        )
+        return True, node.value
+    return True, text(ctx, node, "fixed")
+
+
+def _portable(ctx: Ctx, m: Map, fixed: bool) -> bool:
+    """Whether the item can be taken: `portable:`, else not for doors and fixed items."""
+    portable = ITEM.get(ctx, m, "portable", m.get("door") is None and not fixed)
+    if portable and fixed and m.get("portable") is not None:
+        ctx.error(
+            m.key_nodes["portable"],
+            "the item says both 'portable: true' and 'fixed'",
+            "keep one: 'fixed' (with its refusal) fixes it in place",
+        )
+    return portable
 
 
 def _read_light(ctx: Ctx, node: yaml.Node | None) -> tuple[bool, bool]:
