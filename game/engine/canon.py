@@ -33,6 +33,9 @@ class _Layout:
         self.heads = tuple(_encode(name) + ":" for name in self.keys)
         self.values: list[object] = [_UNSET] * len(self.keys)
         self.pieces: list[str] = [""] * len(self.keys)
+        # the value and piece each field had before its last change: UNDO goes back to them
+        self.older_values: list[object] = [_UNSET] * len(self.keys)
+        self.older_pieces: list[str] = [""] * len(self.keys)
         self.indexes = range(len(self.keys))
 
 
@@ -78,8 +81,15 @@ def state_text(state: GameState) -> str:
         (fields["debug"], fields["debugged"], fields["trace"], bool(fields["timers"]))
     ]
     keys, pieces, heads = layout.keys, layout.pieces, layout.heads
+    older_values, older_pieces, last = layout.older_values, layout.older_pieces, layout.values
     values = list(map(fields.__getitem__, keys))
-    for index in compress(layout.indexes, map(is_not, values, layout.values)):
-        pieces[index] = heads[index] + _piece(keys[index], values[index])
+    for index in compress(layout.indexes, map(is_not, values, last)):
+        value = values[index]
+        if value is older_values[index]:
+            piece = older_pieces[index]
+        else:
+            piece = heads[index] + _piece(keys[index], value)
+        older_values[index], older_pieces[index] = last[index], pieces[index]
+        pieces[index] = piece
     layout.values = values
     return "{" + ",".join(pieces) + "}"
