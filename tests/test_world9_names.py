@@ -77,3 +77,20 @@ def test_showing_on_jo_her_letter_is_the_same_as_asking_about_it(world):
     p = play(world, [*lines, "show letter to onjo", "give letter to onjo"])
     assert "Her own handwriting stops her cold." in "\n".join(x.text for x in p.turns[-2])
     assert "I wrote it twelve times" in p.last
+
+
+def test_ha_eun_is_the_girl_in_the_far_bunk_until_she_says_her_name(world):
+    """The status line and the library call her the girl in the far bunk; asked, she names
+    herself and is Ha-eun from then on."""
+    from game.engine import status
+
+    lines = ROUTE[: ROUTE.index("give peaches to haeun")]
+    p = play(world, [*lines, "wave"])
+    assert "Ha-eun" not in p.last
+    assert "girl in the far bunk" in status(world, p.state).here
+    p = play(world, ["talk to girl"], state=p.state)
+    question = p.last
+    assert question.startswith("Which do you mean") and "Ha-eun" not in question
+    pick = "1" if question.index("far bunk") < question.index("On-jo") else "2"
+    p = play(world, [pick, "1", "bye"], state=p.state)
+    assert "Ha-eun" in status(world, p.state).here

@@ -16,6 +16,7 @@ from game.engine.grammar import (
     Line,
 )
 from game.engine.library import message
+from game.engine.names import the
 from game.engine.scope import carried, in_scope, is_lit, room_items
 from game.model import PLAYER, World
 from game.model.messages import DEFAULTS
@@ -423,7 +424,7 @@ def resolve_one(
         matches = fits or matches
     if len(matches) > 1:
         template = _template(text, words)
-        names = [f"the {name_of(d, t)}" for t in matches]
+        names = [the(d, t) for t in matches]
         question = message(d, "parser.which", options=_or_list(names))
         raise _Fail(Failure(question, pending=(template, tuple(matches))))
     return matches[0]
